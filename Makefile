@@ -1,0 +1,27 @@
+# Set-up always takes the CPU torch wheel first, so nothing pulls a multi-GB CUDA build.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: app test setup setup-dev lint
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[app,offline]'
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[app,offline,ray,dev]'
+
+app: setup
+	$(BIN)/python app.py
+
+test: setup-dev
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: setup-dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .

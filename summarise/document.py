@@ -1,0 +1,185 @@
+"""A cleaned document with its summary and answers: the package's main API.
+
+``Document(raw)`` cleans once; ``summary()`` and ``ask()`` then use the best
+models that can be resolved here and fall back, clearly labelled, when none
+can: an extractive summary instead of an abstractive one, evidence sentences
+instead of extracted answers, lexical ranking when there is no encoder.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable, Sequence
+from functools import cached_property
+
+from .clean import Cleaned, clean
+from .embedder import Embedder
+from .errors import InputError, ModelError
+from .extractive import extractive_summary, passage_answers
+from .limits import Limits
+from .reader import Answer, Reader
+from .retrieval import Retriever
+from .sentences import sentence_spans
+from .summariser import Summariser, Summary
+
+log = logging.getLogger(__name__)
+
+LENGTHS: dict[str, tuple[int, int]] = {"short": (15, 45), "medium": (40, 90), "long": (80, 170)}
+
+
+class Document:
+    """A pasted page, cleaned once, that can be summarised and questioned."""
+
+    def __init__(
+        self,
+        raw: str,
+        summariser: Summariser | str | None = None,
+        reader: Reader | str | None = None,
+        embedder: Embedder | str | None = None,
+        device: str = "cpu",
+        quantize: bool = False,
+        limits: Limits | None = None,
+    ) -> None:
+        self.limits = limits or Limits()
+        self.limits.check_text(raw)
+        if not raw.strip():
+            raise InputError("The text is empty; paste an article or upload a file.")
+        self.raw = raw
+        self.cleaned: Cleaned = clean(raw)
+        if not self.cleaned.text.strip():
+            raise InputError(
+                "No article text was found: the input looks like page furniture only; "
+                "paste the article's paragraphs."
+            )
+        self.device = device
+        self.quantize = quantize
+        self._summariser_arg = summariser
+        self._reader_arg = reader
+        self._embedder_arg = embedder
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    @property
+    def title(self) -> str:
+        return self.cleaned.title
+
+    @cached_property
+    def embedder(self) -> Embedder | None:
+        """The sentence encoder, or ``None`` (lexical ranking) when none resolves."""
+        if isinstance(self._embedder_arg, Embedder):
+            return self._embedder_arg
+        try:
+            embedder = Embedder(self._embedder_arg, device=self.device)
+            embedder.load()
+            return embedder
+        except ModelError as exc:
+            if self._embedder_arg:
+                raise
+            log.warning("No sentence encoder (%s); using lexical ranking.", exc)
+            return None
+
+    @cached_property
+    def summariser(self) -> Summariser | None:
+        """The abstractive summariser, or ``None`` when no checkpoint resolves."""
+        if isinstance(self._summariser_arg, Summariser):
+            return self._summariser_arg
+        try:
+            summariser = Summariser(self._summariser_arg, self.device, self.quantize)
+            summariser.load()
+            return summariser
+        except ModelError as exc:
+            if self._summariser_arg:
+                raise
+            log.warning("No summariser checkpoint (%s); using an extractive summary.", exc)
+            return None
+
+    @cached_property
+    def reader(self) -> Reader | None:
+        """The extractive reader, or ``None`` when no checkpoint resolves."""
+        if isinstance(self._reader_arg, Reader):
+            reader = self._reader_arg
+        else:
+            try:
+                reader = Reader(self._reader_arg, self.device, self.quantize)
+                reader.load()
+            except ModelError as exc:
+                if self._reader_arg:
+                    raise
+                log.warning("No reader checkpoint (%s); answering with passages.", exc)
+                return None
+        if reader.retriever is None:
+            reader.retriever = Retriever(self.embedder)
+        return reader
+
+    def summary(
+        self,
+        length: str | None = None,
+        min_words: int | None = None,
+        max_words: int | None = None,
+        num_beams: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Summary:
+        """Summarise the cleaned body; ``length`` is short, medium or long."""
+        if length is not None:
+            if length not in LENGTHS:
+                raise InputError(f"Unknown length '{length}'; use short, medium or long.")
+            min_words, max_words = LENGTHS[length]
+        body = self.cleaned.body or self.cleaned.text
+        if self.summariser is None:
+            return extractive_summary(body, self.embedder, max_words, min_words)
+        return self.summariser.summarise(body, min_words, max_words, num_beams, progress)
+
+    def ask(
+        self,
+        question: str,
+        top_k: int = 1,
+        min_score: float = 0.0,
+        passages: int | None = None,
+    ) -> list[Answer]:
+        """Answer ``question`` from the cleaned text; ``[]`` means no answer found."""
+        return self.ask_many([question], top_k, min_score, passages)[0]
+
+    def ask_many(
+        self,
+        questions: Sequence[str],
+        top_k: int = 1,
+        min_score: float = 0.0,
+        passages: int | None = None,
+    ) -> list[list[Answer]]:
+        """Answer several questions in batched passes; offsets into cleaned and raw text."""
+        questions = [q.strip() for q in questions]
+        self.limits.check_questions(questions)
+        if any(not q for q in questions):
+            raise InputError("A question is empty; type a question about the text.")
+        if self.reader is None:
+            results = [passage_answers(q, self.text, self.embedder, top_k) for q in questions]
+        else:
+            results = self.reader.ask_many(
+                questions, self.text, top_k=top_k, min_score=min_score, passages=passages
+            )
+        for answers in results:
+            for answer in answers:
+                self._locate(answer)
+        return results
+
+    @cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text, self.cleaned.language)
+
+    def _locate(self, answer: Answer) -> None:
+        """Fill the answer's raw-input offsets and its evidence sentence(s)."""
+        answer.original_start, answer.original_end = self.cleaned.to_original(
+            answer.start, answer.end
+        )
+        spans = self._sentences
+        starts = [s for s, _ in spans]
+        first = max(0, bisect.bisect_right(starts, answer.start) - 1)
+        last = max(first, bisect.bisect_right(starts, max(answer.start, answer.end - 1)) - 1)
+        if spans:
+            answer.evidence_start = min(spans[first][0], answer.start)
+            answer.evidence_end = max(spans[last][1], answer.end)
+        else:
+            answer.evidence_start, answer.evidence_end = answer.start, answer.end

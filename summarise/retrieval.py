@@ -1,0 +1,134 @@
+"""Passage retrieval for long documents: BM25 plus embeddings, fused by rank.
+
+Long documents are cut into overlapping, sentence-aligned passages. A question
+is scored against each passage lexically (BM25, so names and numbers are not
+missed) and, when an embedder is available, semantically; the two rankings are
+fused with reciprocal-rank fusion. Only the best passages go to the reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from .embedder import Embedder
+from .sentences import sentence_spans
+
+_RRF_K = 60
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
+@dataclass
+class Passage:
+    """A span of the document: ``text == document[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, content_only: bool = False) -> list[str]:
+    """Lower-cased word tokens for lexical scoring ("U.S." becomes "us").
+
+    With ``content_only`` stop words are dropped, except acronyms written in
+    capitals ("US" is a country, "us" a pronoun).
+    """
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
+    words = _TOKEN.findall(text)
+    if not content_only:
+        return [w.lower() for w in words]
+    stop = stopwords()
+    return [w.lower() for w in words if w.lower() not in stop or (w.isupper() and len(w) > 1)]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English stop words (jusText's list)."""
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def make_passages(text: str, words: int = 120, overlap: int = 1) -> list[Passage]:
+    """Sentence-aligned passages of about ``words`` words; consecutive ones share
+    ``overlap`` sentences so an answer on a boundary is whole in one of them."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    passages: list[Passage] = []
+    i = 0
+    while i < len(spans):
+        j, count = i, 0
+        while j < len(spans) and (count < words or j == i):
+            count += len(text[spans[j][0] : spans[j][1]].split())
+            j += 1
+        start, end = spans[i][0], spans[j - 1][1]
+        passages.append(Passage(start, end, text[start:end]))
+        if j >= len(spans):
+            break
+        i = max(i + 1, j - overlap)
+    return passages
+
+
+def fuse(*rankings: np.ndarray) -> np.ndarray:
+    """Reciprocal-rank fusion of score arrays (higher is better) into one score."""
+    fused = np.zeros(len(rankings[0]))
+    for scores in rankings:
+        order = np.argsort(-scores, kind="stable")
+        ranks = np.empty(len(scores))
+        ranks[order] = np.arange(1, len(scores) + 1)
+        fused += 1.0 / (_RRF_K + ranks)
+    return fused
+
+
+class Retriever:
+    """Rank passages of a document for a question; caches each document's index."""
+
+    def __init__(self, embedder: Embedder | None = None, words: int = 120, cache_size: int = 8):
+        self.embedder = embedder
+        self.words = words
+        self._cache: OrderedDict[str, tuple[list[Passage], BM25Okapi, np.ndarray | None]] = (
+            OrderedDict()
+        )
+        self._cache_size = cache_size
+
+    def _index(self, text: str) -> tuple[list[Passage], BM25Okapi, np.ndarray | None]:
+        key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        passages = make_passages(text, self.words)
+        bm25 = BM25Okapi([tokens(p.text) or ["_"] for p in passages])
+        vectors = self.embedder.encode([p.text for p in passages]) if self.embedder else None
+        self._cache[key] = (passages, bm25, vectors)
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return self._cache[key]
+
+    def rank(self, question: str, text: str) -> list[tuple[Passage, float]]:
+        """All passages of ``text`` with their fused score, best first."""
+        passages, bm25, vectors = self._index(text)
+        lexical = np.asarray(bm25.get_scores(tokens(question)), dtype=float)
+        if vectors is not None and self.embedder is not None:
+            semantic = vectors @ self.embedder.encode([question])[0]
+            scores = fuse(lexical, semantic)
+        else:
+            scores = fuse(lexical)
+        order = np.argsort(-scores, kind="stable")
+        return [(passages[i], float(scores[i])) for i in order]
+
+    def spans(self, question: str, text: str, k: int) -> list[tuple[int, int]]:
+        """The ``k`` best passages as spans of ``text``, merged where they overlap."""
+        best = sorted((p.start, p.end) for p, _ in self.rank(question, text)[:k])
+        merged: list[tuple[int, int]] = []
+        for start, end in best:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged

@@ -1,0 +1,254 @@
+"""Abstractive summaries on ``AutoModelForSeq2SeqLM``, with long-document chunking.
+
+Generation uses the checkpoint's own defaults (its generation config, updated
+with ``task_specific_params["summarization"]`` as the old pipeline did) unless
+the caller overrides them. A document longer than the encoder's input is split
+on sentence boundaries into token-budgeted chunks, summarised in batches, and
+the partial summaries are joined, then summarised again while still too long,
+so the tail of a document is never silently cut off.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import models
+from .errors import InputError, ModelError
+from .sentences import sentence_spans
+
+log = logging.getLogger(__name__)
+
+_MAX_ROUNDS = 4
+_UNBOUNDED = 100_000
+
+
+@dataclass
+class Summary:
+    """A summary and how it was made."""
+
+    text: str
+    chunks: int
+    seconds: float
+    method: str = "abstractive"
+    model: str = ""
+
+
+class Summariser:
+    """Summarise text with a seq2seq checkpoint (BART, PEGASUS, T5, LED...)."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        device: str = "cpu",
+        quantize: bool = False,
+        batch_size: int = 4,
+        max_input_tokens: int | None = None,
+    ) -> None:
+        self.resolved = models.resolve("summariser", model)
+        if not self.resolved.available:
+            raise ModelError(
+                "No summarisation model is available offline; run `summarise pull summariser` "
+                "or pass a local checkpoint folder."
+            )
+        self.device = device
+        self.quantize = quantize
+        self.batch_size = batch_size
+        self._max_input_tokens = max_input_tokens
+
+    @property
+    def name(self) -> str:
+        return self.resolved.name
+
+    def load(self) -> tuple[Any, Any]:
+        """The (tokenizer, model) pair, loaded on first use and shared afterwards."""
+        from transformers import AutoModelForSeq2SeqLM
+
+        return models.load(
+            "summariser", self.resolved, AutoModelForSeq2SeqLM, self.device, self.quantize
+        )
+
+    def summarise(
+        self,
+        text: str,
+        min_words: int | None = None,
+        max_words: int | None = None,
+        num_beams: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Summary:
+        """Summarise ``text``; word budgets and beams override the checkpoint's defaults."""
+        if not text.strip():
+            raise InputError("The text is empty; paste an article to summarise.")
+        if min_words is not None and max_words is not None and min_words > max_words:
+            raise InputError("min_words is larger than max_words; make the minimum smaller.")
+        began = time.perf_counter()
+        tokenizer, model = self.load()
+        settings = self.generation_settings(tokenizer, model, text, min_words, max_words, num_beams)
+        budget = self.input_budget(tokenizer, model)
+        pieces = self._chunk(tokenizer, text, budget)
+        chunks = len(pieces)
+        if chunks == 1:
+            combined = self._generate(tokenizer, model, pieces, settings, progress)[0]
+            return Summary(combined, 1, time.perf_counter() - began, "abstractive", self.name)
+        defaults = self.generation_settings(tokenizer, model, text, None, None, num_beams)
+        target = (
+            defaults.get("max_length") or getattr(model.generation_config, "max_length", None) or budget
+        )
+        combined = self._join(self._generate(tokenizer, model, pieces, defaults, progress))
+        for _ in range(_MAX_ROUNDS):
+            length = len(tokenizer(combined, add_special_tokens=False)["input_ids"])
+            if length > budget:  # the partial summaries still overflow: reduce again
+                pieces = self._chunk(tokenizer, combined, budget)
+                combined = self._join(self._generate(tokenizer, model, pieces, defaults, None))
+                continue
+            too_long = length > 1.5 * target or (
+                max_words is not None and len(combined.split()) > max_words
+            )
+            if too_long:
+                combined = self._generate(tokenizer, model, [combined], settings, None)[0]
+            break
+        return Summary(combined, chunks, time.perf_counter() - began, "abstractive", self.name)
+
+    @staticmethod
+    def _join(partial: list[str]) -> str:
+        return " ".join(p.strip() for p in partial if p.strip())
+
+    def prefix(self, model: Any) -> str:
+        """The task prefix a T5-style checkpoint expects ("summarize: ")."""
+        params = (getattr(model.config, "task_specific_params", None) or {}).get("summarization", {})
+        if "prefix" in params:
+            return str(params["prefix"] or "")
+        if getattr(model.config, "model_type", "") in {"t5", "mt5", "umt5", "longt5"}:
+            return "summarize: "
+        return ""
+
+    def input_budget(self, tokenizer: Any, model: Any) -> int:
+        """Tokens of document text that fit in one encoder pass."""
+        if self._max_input_tokens:
+            limit = self._max_input_tokens
+        else:
+            limit = _model_input_limit(tokenizer, model)
+        prefix_tokens = len(tokenizer(self.prefix(model), add_special_tokens=False)["input_ids"])
+        return max(16, limit - tokenizer.num_special_tokens_to_add() - prefix_tokens)
+
+    def generation_settings(
+        self,
+        tokenizer: Any,
+        model: Any,
+        text: str,
+        min_words: int | None,
+        max_words: int | None,
+        num_beams: int | None,
+    ) -> dict[str, Any]:
+        """Generation keyword arguments: checkpoint defaults, then the caller's overrides."""
+        params = (getattr(model.config, "task_specific_params", None) or {}).get("summarization", {})
+        settings = {k: v for k, v in params.items() if k != "prefix"}
+        ratio = _tokens_per_word(tokenizer, text)
+        if max_words is not None:
+            settings["max_new_tokens"] = max(1, math.ceil(max_words * ratio))
+            settings["min_length"] = 0
+        if min_words is not None:
+            settings["min_new_tokens"] = max(1, math.floor(min_words * ratio))
+            settings["min_length"] = 0
+            if "max_new_tokens" in settings:
+                settings["min_new_tokens"] = min(settings["min_new_tokens"], settings["max_new_tokens"] - 1)
+        if num_beams is not None:
+            settings["num_beams"] = num_beams
+        return settings
+
+    def _chunk(self, tokenizer: Any, text: str, budget: int) -> list[str]:
+        """Split ``text`` into sentence-aligned pieces of at most ``budget`` tokens."""
+        spans = sentence_spans(text) or [(0, len(text))]
+        counts = tokenizer([text[s:e] for s, e in spans], add_special_tokens=False)["input_ids"]
+        pieces: list[str] = []
+        group_start: int | None = None
+        group_end = 0
+        used = 0
+        for (s, e), ids in zip(spans, counts):
+            n = len(ids) + 1
+            if n > budget:  # one sentence longer than the whole budget: cut it by words
+                if group_start is not None:
+                    pieces.append(text[group_start:group_end])
+                    group_start, used = None, 0
+                pieces.extend(_split_long(tokenizer, text[s:e], budget))
+                continue
+            if group_start is not None and used + n > budget:
+                pieces.append(text[group_start:group_end])
+                group_start, used = None, 0
+            if group_start is None:
+                group_start = s
+            group_end, used = e, used + n
+        if group_start is not None:
+            pieces.append(text[group_start:group_end])
+        return pieces
+
+    def _generate(
+        self,
+        tokenizer: Any,
+        model: Any,
+        pieces: list[str],
+        settings: dict[str, Any],
+        progress: Callable[[int, int], None] | None,
+    ) -> list[str]:
+        """Summarise each piece, a batch at a time."""
+        import torch
+
+        prefix = self.prefix(model)
+        budget = self.input_budget(tokenizer, model) + tokenizer.num_special_tokens_to_add()
+        device = next(model.parameters()).device
+        outputs: list[str] = []
+        with torch.inference_mode():
+            for b in range(0, len(pieces), self.batch_size):
+                batch = [prefix + p for p in pieces[b : b + self.batch_size]]
+                inputs = tokenizer(
+                    batch,
+                    return_tensors="pt",
+                    padding=True,
+                    truncation=True,
+                    max_length=budget + len(tokenizer(prefix, add_special_tokens=False)["input_ids"]),
+                )
+                inputs = {k: v.to(device) for k, v in inputs.items() if k != "token_type_ids"}
+                ids = model.generate(**inputs, **settings)
+                outputs += [
+                    t.strip() for t in tokenizer.batch_decode(ids, skip_special_tokens=True)
+                ]
+                if progress is not None:
+                    progress(min(b + self.batch_size, len(pieces)), len(pieces))
+                log.debug("Summarised %d/%d chunks", min(b + self.batch_size, len(pieces)), len(pieces))
+        return outputs
+
+
+def _model_input_limit(tokenizer: Any, model: Any) -> int:
+    """The encoder's maximum input length, from the tokenizer or the model config."""
+    limit = getattr(tokenizer, "model_max_length", None)
+    if isinstance(limit, int) and 0 < limit < _UNBOUNDED:
+        return limit
+    config = model.config
+    for attr in ("max_encoder_position_embeddings", "max_position_embeddings", "n_positions"):
+        value = getattr(config, attr, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 512
+
+
+def _tokens_per_word(tokenizer: Any, text: str) -> float:
+    """How many tokens this tokenizer spends per word of this text (at least 1)."""
+    sample = " ".join(text.split()[:400])
+    words = max(1, len(sample.split()))
+    tokens = len(tokenizer(sample, add_special_tokens=False)["input_ids"])
+    return max(1.0, tokens / words)
+
+
+def _split_long(tokenizer: Any, sentence: str, budget: int) -> list[str]:
+    """Cut an over-long sentence into pieces of ``budget`` tokens, by token offsets."""
+    offsets = tokenizer(sentence, add_special_tokens=False, return_offsets_mapping=True)[
+        "offset_mapping"
+    ]
+    return [
+        sentence[offsets[i][0] : offsets[min(i + budget, len(offsets)) - 1][1]]
+        for i in range(0, len(offsets), budget)
+    ]
