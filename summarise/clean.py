@@ -67,6 +67,12 @@ _BOILERPLATE_ANYWHERE = re.compile(
     re.I,
 )
 _BOILERPLATE_ANYWHERE_MAX_WORDS = 40
+_BOILERPLATE_SHORT = re.compile(
+    r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
+    r"read (?:the )?full|click to|min read|subscribe|newsletter)\b",
+    re.I,
+)
+_BOILERPLATE_SHORT_MAX_WORDS = 8
 
 
 @dataclass
@@ -311,18 +317,21 @@ def _classify(lines: list[_Line], language: str) -> None:
     """Set each line's own features: jusText's length and stop-word density."""
     stoplist = _stoplists().get(language, _stoplists()["en"])
     for line in lines:
-        tokens = _tokens(line.text)
-        line.words = len(line.text.split())
+        text = line.text if line.text.isascii() else ftfy.fix_text(line.text, _FTFY)
+        tokens = _tokens(text)
+        line.words = len(text.split())
         line.stop_density = sum(1 for t in tokens if t in stoplist) / max(1, len(tokens))
-        letters = len(_LETTER.findall(line.text))
-        line.sentence_like = bool(_TERMINAL.search(line.text)) and line.words >= 3
+        letters = len(_LETTER.findall(text))
+        line.sentence_like = bool(_TERMINAL.search(text)) and line.words >= 3
         line.boilerplate = (
-            _UI_LINE.match(line.text) is not None
-            or letters < 0.5 * len(line.text.replace(" ", ""))
-            or _BOILERPLATE_START.match(line.text) is not None
+            _UI_LINE.match(text) is not None
+            or letters < 0.5 * len(text.replace(" ", ""))
+            or _BOILERPLATE_START.match(text) is not None
             and line.words <= _BOILERPLATE_ANYWHERE_MAX_WORDS
             or line.words <= _BOILERPLATE_ANYWHERE_MAX_WORDS
-            and _BOILERPLATE_ANYWHERE.search(line.text) is not None
+            and _BOILERPLATE_ANYWHERE.search(text) is not None
+            or line.words <= _BOILERPLATE_SHORT_MAX_WORDS
+            and _BOILERPLATE_SHORT.search(text) is not None
         )
         line.good = (
             not line.boilerplate
@@ -367,16 +376,17 @@ def _keep_in_body(lines: list[_Line], i: int) -> bool:
         return False
     if line.sentence_like:
         return True
-    if line.words <= 3 and line.stop_density == 0:
+    if line.words < 2:
         return False
-    run = 1  # consecutive heading-like lines are a list of links, not a sub-heading
-    j = i - 1
-    while j >= 0 and lines[j].heading_like and not lines[j].good:
-        run, j = run + 1, j - 1
-    j = i + 1
-    while j < len(lines) and lines[j].heading_like and not lines[j].good:
-        run, j = run + 1, j + 1
-    return run == 1
+    return not (_listed(lines, i, -1) or _listed(lines, i, 1))
+
+
+def _listed(lines: list[_Line], i: int, step: int) -> bool:
+    """Whether the nearest non-furniture neighbour is heading-like too (a link list)."""
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].boilerplate:
+        j += step
+    return 0 <= j < len(lines) and lines[j].heading_like and not lines[j].good
 
 
 def _find_title(lines: list[_Line], first_body: int, keep: list[bool]) -> int | None:

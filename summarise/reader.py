@@ -246,7 +246,7 @@ class Reader:
         """Run the model over all windows, shortest first, padded per batch."""
         import torch
 
-        accepted = inspect.signature(model.forward).parameters
+        accepted = inspect.signature(type(model).forward).parameters
         names = {"input_ids", "attention_mask"}
         if "token_type_ids" in tokenizer.model_input_names and "token_type_ids" in accepted:
             names.add("token_type_ids")
@@ -408,7 +408,30 @@ def _align(window: _Window, start_token: int, end_token: int) -> tuple[int, int]
         end = enc.word_to_chars(end_word, seq)[1]
     except Exception:  # noqa: BLE001 - tokenizers without word ids
         start, end = enc.offsets[start_token][0], enc.offsets[end_token][1]
-    return start, end
+    return tidy(window.passage, start, end)
+
+
+_LEADING_JUNK = set(".,;:!?)]}»”’-–—") | {" ", "\n", "\t"}
+_TRAILING_JUNK = set(",;:!?([{«“‘-–—") | {" ", "\n", "\t"}
+
+
+def tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and stray punctuation from the edges of an answer span.
+
+    Byte-level BPE offsets include the leading space, and word alignment can
+    start an answer on a full stop (". A final"). A final full stop goes only
+    after a lower-case word of four letters or more, so "U.S." and "Jan." stay.
+    """
+    original = (start, end)
+    while start < end and (text[start] in _LEADING_JUNK or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _TRAILING_JUNK or text[end - 1].isspace()):
+        end -= 1
+    if end - start > 1 and text[end - 1] == ".":
+        word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+        if len(word) >= 4 and word[-1].islower() and "." not in word:
+            end -= 1
+    return (start, end) if end > start else original
 
 
 def _logsumexp(values: np.ndarray) -> float:

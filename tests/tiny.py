@@ -119,10 +119,13 @@ def sentencepiece_t5_tokenizer(corpus: list[str], folder: Path, vocab_size: int 
         bos_id=-1,
         character_coverage=1.0,
         hard_vocab_limit=False,
+        minloglevel=2,
     )
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "spiece.model").write_bytes(buffer.getvalue())
-    tok = T5Tokenizer(vocab_file=str(folder / "spiece.model"), extra_ids=0, legacy=False)
+    processor = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
+    vocab = [(processor.id_to_piece(i), processor.get_score(i)) for i in range(len(processor))]
+    tok = T5Tokenizer(vocab=vocab, extra_ids=0)
     tok.model_max_length = 512
     tok.save_pretrained(folder)
 
@@ -139,7 +142,7 @@ def train(model: torch.nn.Module, step, steps: int, lr: float = 3e-3, seed: int 
         loss = step(model)
         loss.backward()
         optimiser.step()
-        loss_value = float(loss)
+        loss_value = float(loss.detach())
     model.eval()
     return loss_value
 
@@ -167,11 +170,11 @@ def qa_features(tokenizer, items: list[tuple[str, str, int]], max_len: int, stri
             for t, (a, b) in enumerate(offsets):
                 if seq[t] != ctx:
                     continue
-                if a <= start_char < b or (s_tok is None and a >= start_char and b <= end_char and a < end_char):
-                    s_tok = t if s_tok is None else s_tok
+                if s_tok is None and a <= start_char < b:
+                    s_tok = t
                 if a < end_char <= b:
                     e_tok = t
-            cls = enc["input_ids"][i].index(tokenizer.cls_token_id) if tokenizer.cls_token_id in enc["input_ids"][i] else 0
+            cls = 0  # the answer is not wholly in this window: train the null answer
             if s_tok is None or e_tok is None:
                 s_tok = e_tok = cls
             input_ids.append(enc["input_ids"][i])
@@ -186,3 +189,194 @@ def qa_features(tokenizer, items: list[tuple[str, str, int]], max_len: int, stri
         "start_positions": torch.tensor(starts),
         "end_positions": torch.tensor(ends),
     }
+
+
+SUMMARY_PAIRS = [
+    (0, "Five nations meet in Reykjavik over falling cod stocks."),
+    (1, "The EU wants a one third cut in the catch."),
+    (2, "Norway prefers a smaller cut over three seasons."),
+    (3, "Iceland hosts the talks, chaired by Helga Arnadottir."),
+]
+COMBINED_SUMMARY = "Nations disagree on how deeply to cut cod catches."
+
+
+def example_paragraphs() -> list[str]:
+    """The example article's body paragraphs (without the title)."""
+    return example_article().split("\n\n")[1:]
+
+
+def summary_training_pairs() -> list[tuple[str, str]]:
+    paras = example_paragraphs()
+    pairs = [(paras[i], s) for i, s in SUMMARY_PAIRS]
+    pairs.append((" ".join(s for _, s in pairs[:3]), COMBINED_SUMMARY))
+    return pairs
+
+
+def build_trained_reader(folder: Path, article: str, questions: list[dict], steps: int = 250) -> Path:
+    """DistilBERT QA, WordPiece tokenizer, trained to answer ``questions`` about ``article``."""
+    from transformers import AutoTokenizer, DistilBertConfig, DistilBertForQuestionAnswering
+
+    corpus = [article] + [q["question"] for q in questions]
+    save_wordpiece(wordpiece_tokenizer(corpus * 5), folder, with_type_ids=False)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    items = [(q["question"], article, article.index(q["answers"][0]), q["answers"][0]) for q in questions]
+    features = qa_features(tokenizer, items, 128, 48)
+    features.pop("token_type_ids")
+    torch.manual_seed(0)
+    config = DistilBertConfig(
+        vocab_size=len(tokenizer),
+        dim=64,
+        n_layers=2,
+        n_heads=2,
+        hidden_dim=128,
+        max_position_embeddings=512,
+        dropout=0.0,
+        attention_dropout=0.0,
+        architectures=["DistilBertForQuestionAnswering"],
+    )
+    model = DistilBertForQuestionAnswering(config)
+    train(model, lambda m: m(**features).loss, steps, lr=3e-3)
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_trained_summariser(folder: Path, steps: int = 150) -> Path:
+    """Tiny BART with a byte-level BPE tokenizer, trained on ``summary_training_pairs``."""
+    from transformers import (
+        AutoTokenizer,
+        BartConfig,
+        BartForConditionalGeneration,
+        GenerationConfig,
+    )
+
+    pairs = summary_training_pairs()
+    corpus = [p for p, _ in pairs] + [s for _, s in pairs] + example_paragraphs()
+    save_bpe(bpe_tokenizer(corpus), folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    torch.manual_seed(0)
+    config = BartConfig(
+        vocab_size=len(tokenizer),
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=256,
+        dropout=0.0,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+        architectures=["BartForConditionalGeneration"],
+        is_encoder_decoder=True,
+    )
+    model = BartForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(
+        num_beams=2,
+        max_length=40,
+        min_length=3,
+        early_stopping=True,
+        decoder_start_token_id=2,
+        bos_token_id=0,
+        eos_token_id=2,
+        pad_token_id=tokenizer.pad_token_id,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+    )
+    inputs = tokenizer([p for p, _ in pairs], padding=True, return_tensors="pt")
+    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
+    labels[labels == tokenizer.pad_token_id] = -100
+    train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_qa_model(kind: str, folder: Path, padding_side: str = "right") -> Path:
+    """An untrained tiny QA model of architecture ``kind`` with a matching tokenizer."""
+    from transformers import (
+        AlbertConfig,
+        AlbertForQuestionAnswering,
+        BertConfig,
+        BertForQuestionAnswering,
+        DebertaV2Config,
+        DebertaV2ForQuestionAnswering,
+        DistilBertConfig,
+        DistilBertForQuestionAnswering,
+        RobertaConfig,
+        RobertaForQuestionAnswering,
+    )
+
+    corpus = [example_article()] * 3
+    small = dict(hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64)
+    if kind == "roberta":
+        save_bpe(bpe_tokenizer(corpus, vocab_size=600), folder, max_length=512)
+        from transformers import AutoTokenizer
+
+        vocab = len(AutoTokenizer.from_pretrained(folder))
+        model = RobertaForQuestionAnswering(
+            RobertaConfig(vocab_size=vocab, max_position_embeddings=520, pad_token_id=1,
+                          type_vocab_size=1, **small)
+        )
+    else:
+        tok = wordpiece_tokenizer(corpus, vocab_size=600)
+        save_wordpiece(tok, folder, with_type_ids=kind != "distilbert", padding_side=padding_side)
+        vocab = tok.get_vocab_size()
+        if kind == "bert":
+            model = BertForQuestionAnswering(BertConfig(vocab_size=vocab, **small))
+        elif kind == "distilbert":
+            model = DistilBertForQuestionAnswering(
+                DistilBertConfig(vocab_size=vocab, dim=32, n_layers=1, n_heads=2, hidden_dim=64)
+            )
+        elif kind == "deberta-v2":
+            model = DebertaV2ForQuestionAnswering(DebertaV2Config(vocab_size=vocab, **small))
+        elif kind == "albert":
+            model = AlbertForQuestionAnswering(
+                AlbertConfig(vocab_size=vocab, embedding_size=16, **small)
+            )
+        else:
+            raise ValueError(kind)
+    model.config.architectures = [type(model).__name__]
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_t5(folder: Path, steps: int = 120) -> Path:
+    """Tiny T5 with a sentencepiece tokenizer, trained on "summarize: " + paragraph pairs."""
+    from transformers import AutoTokenizer, GenerationConfig, T5Config, T5ForConditionalGeneration
+
+    pairs = summary_training_pairs()[:2]
+    corpus = [p for p, _ in summary_training_pairs()] + [s for _, s in summary_training_pairs()]
+    sentencepiece_t5_tokenizer(corpus * 3 + ["summarize:"] * 10, folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    torch.manual_seed(0)
+    config = T5Config(
+        vocab_size=len(tokenizer),
+        d_model=64,
+        d_kv=16,
+        d_ff=128,
+        num_layers=2,
+        num_heads=4,
+        dropout_rate=0.0,
+        decoder_start_token_id=tokenizer.pad_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        architectures=["T5ForConditionalGeneration"],
+        task_specific_params={"summarization": {"prefix": "summarize: ", "num_beams": 2}},
+    )
+    model = T5ForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(
+        max_length=40,
+        decoder_start_token_id=tokenizer.pad_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+    )
+    inputs = tokenizer(["summarize: " + p for p, _ in pairs], padding=True, return_tensors="pt")
+    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
+    labels[labels == tokenizer.pad_token_id] = -100
+    train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
+    model.save_pretrained(folder)
+    return folder

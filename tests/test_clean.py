@@ -1,0 +1,199 @@
+"""The cleaner: residue removed, article kept, offsets back to the raw paste."""
+
+from __future__ import annotations
+
+from conftest import mission_or_skip
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarise import clean
+from summarise.sentences import split_sentences
+
+BODY = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic "
+    "after engineers found cracks in two of its steel supports.",
+    "Mayor Ana Ruiz said the decision was painful but necessary, and that repairs would "
+    "begin in the spring if the regional government approves the funding.",
+    '"We cannot take risks with a structure that carries thousands of people every day," '
+    "she told reporters outside the town hall.",
+    "Delivery companies warned that the detour would add up to forty minutes to each trip "
+    "through the industrial district.",
+]
+TITLE = "Harbour Bridge Closed to Lorries After Cracks Found"
+
+
+def page(*before: str, after: tuple[str, ...] = (), middle: tuple[str, ...] = ()) -> str:
+    body = BODY[:2] + list(middle) + BODY[2:]
+    return "\n\n".join([*before, TITLE, *body, *after])
+
+
+def same_words(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def test_mission_article_matches_expected_clean_text():
+    mission = mission_or_skip()
+    raw = (mission / "article.txt").read_text(encoding="utf-8")
+    expected = (mission / "expected_clean.txt").read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    assert same_words(cleaned.text, expected)
+    assert cleaned.title == expected.strip().splitlines()[0]
+
+
+def test_mission_answer_maps_back_to_raw_text():
+    mission = mission_or_skip()
+    raw = (mission / "article.txt").read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    start = cleaned.text.index("Christopher Hill")
+    s, e = cleaned.to_original(start, start + len("Christopher Hill"))
+    assert raw[s:e] == "Christopher Hill"
+
+
+def test_navigation_share_buttons_and_footer_are_removed():
+    raw = page(
+        "Skip to main content",
+        "Menu",
+        "World | Business | Sport",
+        "Updated 10:42 GMT",
+        after=(
+            "Share this article",
+            "Facebook",
+            "Twitter",
+            "Email",
+            "Related stories",
+            "City budget faces record shortfall",
+            "New tram line opens in the west",
+            "© 2026 Harbour Gazette. All rights reserved.",
+        ),
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == TITLE
+    assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
+    for junk in ("Menu", "Facebook", "Related stories", "City budget faces record shortfall"):
+        assert junk in cleaned.removed
+
+
+def test_residue_inside_the_body_is_removed_but_subheading_kept():
+    raw = page(
+        "Breaking News",
+        middle=(
+            "Advertisement",
+            "Story continues below advertisement",
+            "Engineers at the harbour inspect a support beam. (Photo: Harbour Gazette/Getty Images)",
+            "Repairs planned",
+        ),
+        after=("12 comments", "We use cookies to improve your experience. By continuing you agree."),
+    )
+    cleaned = clean(raw)
+    assert "Advertisement" not in cleaned.text
+    assert "Getty" not in cleaned.text
+    assert "cookies" not in cleaned.text
+    assert "12 comments" in cleaned.removed
+    assert "Repairs planned" in cleaned.text  # a lone sub-heading between body paragraphs
+    for paragraph in BODY:
+        assert paragraph in cleaned.text
+
+
+def test_font_size_widget_and_short_labels_are_dropped():
+    raw = page("A-", "A+", "XS SM MD LG XL", after=("Print", "Text size", "XS", "SM", "MD", "LG"))
+    cleaned = clean(raw)
+    assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
+
+
+def test_hard_wrapped_lines_are_rejoined_and_paragraphs_kept():
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(p, width=64) for p in BODY)
+    cleaned = clean(TITLE + "\n\n" + wrapped)
+    assert cleaned.paragraphs[1:] == BODY
+
+
+def test_single_newline_paragraphs_are_not_merged():
+    cleaned = clean(TITLE + "\n" + "\n".join(BODY))
+    assert cleaned.paragraphs[1:] == BODY
+
+
+def test_mojibake_is_fixed_and_offsets_still_point_into_the_raw_text():
+    raw = page(middle=("The mayorâ€™s office said the cafÃ© by the bridge would stay open.",))
+    cleaned = clean(raw)
+    assert "The mayor’s office said the café by the bridge would stay open." in cleaned.text
+    start = cleaned.text.index("café")
+    s, e = cleaned.to_original(start, start + len("café"))
+    assert raw[s:e] == "cafÃ©"
+    start = cleaned.text.index("Mayor Ana Ruiz")
+    s, e = cleaned.to_original(start, start + len("Mayor Ana Ruiz"))
+    assert raw[s:e] == "Mayor Ana Ruiz"
+
+
+def test_span_across_a_rejoined_line_maps_to_the_raw_span():
+    raw = TITLE + "\n\nThe council voted on Tuesday to close the old harbour bridge to heavy\ntraffic after engineers found cracks in two of its steel supports and rust."
+    cleaned = clean(raw)
+    start = cleaned.text.index("heavy traffic")
+    s, e = cleaned.to_original(start, start + len("heavy traffic"))
+    assert raw[s:e] == "heavy\ntraffic"
+
+
+def test_html_is_detected_and_extracted():
+    html = (
+        "<!doctype html><html><head><title>Harbour Gazette</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
+        f"<h1>{TITLE}</h1>"
+        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY)
+        + "</article><footer>© 2026 Harbour Gazette</footer>"
+        "<script>var tracking = 1;</script></body></html>"
+    )
+    cleaned = clean(html)
+    assert cleaned.source == "html"
+    assert cleaned.title == TITLE
+    for paragraph in BODY:
+        assert paragraph in cleaned.text
+    assert "tracking" not in cleaned.text and "Home" not in cleaned.text
+    start = cleaned.text.index("Mayor Ana Ruiz")
+    s, e = cleaned.to_original(start, start + len("Mayor Ana Ruiz"))
+    assert html[s:e] == "Mayor Ana Ruiz"
+
+
+def test_short_paste_without_long_paragraphs_is_kept():
+    cleaned = clean("The bridge closes on Friday. Lorries must use the ring road.")
+    assert cleaned.text == "The bridge closes on Friday. Lorries must use the ring road."
+
+
+def test_all_boilerplate_page_gives_empty_text():
+    cleaned = clean("Home\nNews\nSport\nShare\nAdvertisement\n© 2026 Example Media")
+    assert cleaned.text == ""
+
+
+def test_sentence_splitter_survives_abbreviations():
+    text = (
+        "U.S. Assistant Secretary of State Christopher Hill met Dr. Lee on Jan. 5 in Washington. "
+        "They spoke for an hour."
+    )
+    assert split_sentences(text) == [
+        "U.S. Assistant Secretary of State Christopher Hill met Dr. Lee on Jan. 5 in Washington.",
+        "They spoke for an hour.",
+    ]
+
+
+def test_non_english_article_uses_its_own_stop_words():
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr "
+        "zu sperren, nachdem Ingenieure Risse in zwei Stahlträgern gefunden hatten.",
+        "Die Bürgermeisterin sagte, die Entscheidung sei schmerzhaft, aber notwendig, und die "
+        "Reparaturen würden im Frühjahr beginnen.",
+    ]
+    cleaned = clean("Startseite\n\nTeilen\n\nHafenbrücke für Lastwagen gesperrt\n\n" + "\n\n".join(body))
+    assert cleaned.language == "de"
+    assert cleaned.paragraphs == ["Hafenbrücke für Lastwagen gesperrt", *body]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_cleans_and_every_span_maps_in_bounds(raw: str):
+    cleaned = clean(raw)
+    n = len(cleaned.text)
+    for start, end in [(0, n), (0, n // 2), (n // 3, n), (n // 2, n // 2)]:
+        s, e = cleaned.to_original(start, end)
+        assert 0 <= s <= e <= len(raw)
+        if cleaned.text[start:end].strip() and cleaned.source == "text":
+            # repaired words may differ in form, never in where they stand
+            assert raw[s:e].strip()
