@@ -128,7 +128,9 @@ class Cleaned:
             if k < 0:
                 return self._raw_starts[0]
             if offset >= self._clean_ends[k]:  # in a gap: snap to the next word
-                return self._raw_starts[k + 1] if k + 1 < len(self._raw_starts) else self._raw_ends[k]
+                return (
+                    self._raw_starts[k + 1] if k + 1 < len(self._raw_starts) else self._raw_ends[k]
+                )
             return self._within(k, offset, self._raw_starts[k])
         k = bisect.bisect_left(self._clean_ends, offset)
         if k >= len(self._clean_ends):
@@ -166,8 +168,10 @@ class _Line:
 def is_html(raw: str) -> bool:
     """Whether ``raw`` looks like an HTML document rather than pasted text."""
     head = raw[:5000]
-    return head.lstrip().startswith("<") and len(_HTML_HINT.findall(head)) >= 2 or (
-        len(_HTML_HINT.findall(raw[:20000])) >= 5
+    return (
+        head.lstrip().startswith("<")
+        and len(_HTML_HINT.findall(head)) >= 2
+        or (len(_HTML_HINT.findall(raw[:20000])) >= 5)
     )
 
 

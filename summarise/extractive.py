@@ -20,7 +20,7 @@ from .retrieval import tokens
 from .sentences import sentence_spans
 from .summariser import Summary
 
-_LEAD_WEIGHT = 0.3
+_LEAD_WEIGHT = 0.4
 _REDUNDANCY = 0.6
 _DEFAULT_WORDS = 80
 _MAX_SENTENCES = 400
@@ -31,13 +31,17 @@ def _vectors(texts: list[str], embedder: Embedder | None) -> np.ndarray:
     """Unit vectors for ``texts``: embeddings, or normalised term frequencies."""
     if embedder is not None:
         return embedder.encode(texts)
-    counts = [Counter(tokens(t)) for t in texts]
-    vocab = {w: i for i, (w, _) in enumerate(sum(counts, Counter()).most_common(5000))}
+    counts = [Counter(tokens(t, content_only=True)) for t in texts]
+    document_frequency: Counter[str] = Counter()
+    for counter in counts:
+        document_frequency.update(counter.keys())
+    vocab = {w: i for i, (w, _) in enumerate(document_frequency.most_common(5000))}
     matrix = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
     for row, counter in enumerate(counts):
         for word, n in counter.items():
             if word in vocab:
-                matrix[row, vocab[word]] = 1.0 + np.log(n)
+                idf = np.log((1 + len(texts)) / (1 + document_frequency[word])) + 1.0
+                matrix[row, vocab[word]] = (1.0 + np.log(n)) * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-9)
 
@@ -50,15 +54,23 @@ def extractive_summary(
 ) -> Summary:
     """Choose central, non-redundant sentences up to ``max_words``, in document order."""
     began = time.perf_counter()
-    spans = sentence_spans(text)[:_MAX_SENTENCES]
-    sentences = [text[s:e] for s, e in spans]
+    seen: set[str] = set()
+    sentences = []
+    for s, e in sentence_spans(text):  # a repeated sentence must not look central
+        key = " ".join(text[s:e].lower().split())
+        if key not in seen:
+            seen.add(key)
+            sentences.append(text[s:e])
+    sentences = sentences[:_MAX_SENTENCES]
     if not sentences:
         return Summary("", 0, time.perf_counter() - began, "extractive", "")
     budget = max_words or _DEFAULT_WORDS
     vectors = _vectors(sentences, embedder)
     centre = vectors.mean(axis=0)
     centrality = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
-    lead = 1.0 - np.arange(len(sentences)) / max(1, len(sentences))
+    spread = float(centrality.max() - centrality.min())
+    centrality = (centrality - centrality.min()) / spread if spread > 1e-9 else centrality * 0
+    lead = 1.0 / (1.0 + 0.25 * np.arange(len(sentences)))  # news puts the gist first
     relevance = (1 - _LEAD_WEIGHT) * centrality + _LEAD_WEIGHT * lead
     chosen: list[int] = []
     words = 0

@@ -87,7 +87,10 @@ def resolve(role: str, explicit: str | os.PathLike[str] | None = None) -> Resolv
     """Find the checkpoint for ``role`` without loading it (see module docstring)."""
     if role not in ROLES:
         raise ModelError(f"Unknown model role '{role}'; use one of {', '.join(ROLES)}.")
-    for name, source in ((explicit, "argument"), (os.environ.get(ROLES[role]["env"]), "environment")):
+    for name, source in (
+        (explicit, "argument"),
+        (os.environ.get(ROLES[role]["env"]), "environment"),
+    ):
         if name:
             return _resolve_named(role, str(name), source)
     folder = models_dir() / role
@@ -221,7 +224,9 @@ def read_manifest() -> dict[str, Any]:
             f"'{path}' is not valid JSON ({exc}); delete it and run `summarise pull` again."
         ) from None
     if not isinstance(data, dict):
-        raise ModelError(f"'{path}' is not a JSON object; delete it and run `summarise pull` again.")
+        raise ModelError(
+            f"'{path}' is not a JSON object; delete it and run `summarise pull` again."
+        )
     return data
 
 
@@ -254,7 +259,9 @@ def pull(
     for role in roles:
         if role not in ROLES:
             raise ModelError(f"Unknown model role '{role}'; use one of {', '.join(ROLES)}.")
-        repo_id = (names or {}).get(role) or os.environ.get(ROLES[role]["env"]) or ROLES[role]["default"]
+        repo_id = (
+            (names or {}).get(role) or os.environ.get(ROLES[role]["env"]) or ROLES[role]["default"]
+        )
         try:
             info = api.model_info(repo_id)
             revision = info.sha
@@ -292,7 +299,9 @@ _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 
 
-def load(role: str, resolved: Resolved, loader: Any, device: str = "cpu", quantize: bool = False) -> Any:
+def load(
+    role: str, resolved: Resolved, loader: Any, device: str = "cpu", quantize: bool = False
+) -> Any:
     """Load a (tokenizer, model) pair once per process and reuse it afterwards.
 
     ``loader`` is the ``AutoModel...`` class for the task. A Hub model is first
@@ -334,7 +343,9 @@ def _load_pair(role: str, name: str, path: str, loader: Any, device: str, quanti
     model.eval()
     if quantize:
         if device != "cpu":
-            raise ModelError("Fast mode (int8 quantisation) runs on the CPU only; drop --fast or use device='cpu'.")
+            raise ModelError(
+                "Fast mode (int8 quantisation) runs on the CPU only; drop --fast or use device='cpu'."
+            )
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     model.to(pick_device(device))
     log.info("Loaded %s model %s from %s", role, name, path)

@@ -178,8 +178,15 @@ class Reader:
         for qi in range(len(questions)):
             mine = [w for w in range(len(windows)) if windows[w].question == qi]
             answers = self._decode(
-                windows, mine, start_logits, end_logits, context, top_k, max_answer_len,
-                normalize, handle_impossible,
+                windows,
+                mine,
+                start_logits,
+                end_logits,
+                context,
+                top_k,
+                max_answer_len,
+                normalize,
+                handle_impossible,
             )
             results.append([a for a in answers if a.score >= min_score])
         return results
@@ -233,7 +240,9 @@ class Reader:
                     padding=False,
                 )
                 for encoding in batch.encodings:
-                    windows.append(_Window(qi, start, passage, encoding, 1 if question_first else 0))
+                    windows.append(
+                        _Window(qi, start, passage, encoding, 1 if question_first else 0)
+                    )
         return windows
 
     def _forward(

@@ -57,21 +57,42 @@ def stopwords() -> frozenset[str]:
 
 
 def make_passages(text: str, words: int = 120, overlap: int = 1) -> list[Passage]:
-    """Sentence-aligned passages of about ``words`` words; consecutive ones share
-    ``overlap`` sentences so an answer on a boundary is whole in one of them."""
-    spans = sentence_spans(text) or [(0, len(text))]
+    """Passages of about ``words`` words that follow the document's structure.
+
+    Short paragraphs are grouped whole; a paragraph longer than ``words`` is cut
+    into sentence-aligned pieces, consecutive pieces sharing ``overlap``
+    sentences so that an answer on a boundary is whole in one of them.
+    """
+    units: list[tuple[int, int, int]] = []  # (start, end, words)
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        start, offset = offset, offset + len(paragraph) + 2
+        size = len(paragraph.split())
+        if not size:
+            continue
+        if size <= words:
+            units.append((start, start + len(paragraph), size))
+            continue
+        spans = [(start + s, start + e) for s, e in sentence_spans(paragraph)]
+        i = 0
+        while i < len(spans):
+            j, count = i, 0
+            while j < len(spans) and (count < words or j == i):
+                count += len(text[spans[j][0] : spans[j][1]].split())
+                j += 1
+            units.append((spans[i][0], spans[j - 1][1], count))
+            if j >= len(spans):
+                break
+            i = max(i + 1, j - overlap)
     passages: list[Passage] = []
-    i = 0
-    while i < len(spans):
-        j, count = i, 0
-        while j < len(spans) and (count < words or j == i):
-            count += len(text[spans[j][0] : spans[j][1]].split())
-            j += 1
-        start, end = spans[i][0], spans[j - 1][1]
-        passages.append(Passage(start, end, text[start:end]))
-        if j >= len(spans):
-            break
-        i = max(i + 1, j - overlap)
+    group: list[tuple[int, int, int]] = []
+    for unit in units:
+        if group and (sum(u[2] for u in group) + unit[2] > words or unit[0] < group[-1][1]):
+            passages.append(Passage(group[0][0], group[-1][1], text[group[0][0] : group[-1][1]]))
+            group = []
+        group.append(unit)
+    if group:
+        passages.append(Passage(group[0][0], group[-1][1], text[group[0][0] : group[-1][1]]))
     return passages
 
 
@@ -123,12 +144,9 @@ class Retriever:
         return [(passages[i], float(scores[i])) for i in order]
 
     def spans(self, question: str, text: str, k: int) -> list[tuple[int, int]]:
-        """The ``k`` best passages as spans of ``text``, merged where they overlap."""
-        best = sorted((p.start, p.end) for p, _ in self.rank(question, text)[:k])
-        merged: list[tuple[int, int]] = []
-        for start, end in best:
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return merged
+        """The ``k`` best passages as spans of ``text``, in document order.
+
+        Each is read on its own, so a window never straddles two unrelated
+        passages; where passages overlap, the reader adds up a span's mass.
+        """
+        return sorted((p.start, p.end) for p, _ in self.rank(question, text)[:k])

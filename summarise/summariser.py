@@ -96,7 +96,9 @@ class Summariser:
             return Summary(combined, 1, time.perf_counter() - began, "abstractive", self.name)
         defaults = self.generation_settings(tokenizer, model, text, None, None, num_beams)
         target = (
-            defaults.get("max_length") or getattr(model.generation_config, "max_length", None) or budget
+            defaults.get("max_length")
+            or getattr(model.generation_config, "max_length", None)
+            or budget
         )
         combined = self._join(self._generate(tokenizer, model, pieces, defaults, progress))
         for _ in range(_MAX_ROUNDS):
@@ -119,7 +121,9 @@ class Summariser:
 
     def prefix(self, model: Any) -> str:
         """The task prefix a T5-style checkpoint expects ("summarize: ")."""
-        params = (getattr(model.config, "task_specific_params", None) or {}).get("summarization", {})
+        params = (getattr(model.config, "task_specific_params", None) or {}).get(
+            "summarization", {}
+        )
         if "prefix" in params:
             return str(params["prefix"] or "")
         if getattr(model.config, "model_type", "") in {"t5", "mt5", "umt5", "longt5"}:
@@ -145,7 +149,9 @@ class Summariser:
         num_beams: int | None,
     ) -> dict[str, Any]:
         """Generation keyword arguments: checkpoint defaults, then the caller's overrides."""
-        params = (getattr(model.config, "task_specific_params", None) or {}).get("summarization", {})
+        params = (getattr(model.config, "task_specific_params", None) or {}).get(
+            "summarization", {}
+        )
         settings = {k: v for k, v in params.items() if k != "prefix"}
         ratio = _tokens_per_word(tokenizer, text)
         if max_words is not None:
@@ -155,7 +161,9 @@ class Summariser:
             settings["min_new_tokens"] = max(1, math.floor(min_words * ratio))
             settings["min_length"] = 0
             if "max_new_tokens" in settings:
-                settings["min_new_tokens"] = min(settings["min_new_tokens"], settings["max_new_tokens"] - 1)
+                settings["min_new_tokens"] = min(
+                    settings["min_new_tokens"], settings["max_new_tokens"] - 1
+                )
         if num_beams is not None:
             settings["num_beams"] = num_beams
         return settings
@@ -209,7 +217,8 @@ class Summariser:
                     return_tensors="pt",
                     padding=True,
                     truncation=True,
-                    max_length=budget + len(tokenizer(prefix, add_special_tokens=False)["input_ids"]),
+                    max_length=budget
+                    + len(tokenizer(prefix, add_special_tokens=False)["input_ids"]),
                 )
                 inputs = {k: v.to(device) for k, v in inputs.items() if k != "token_type_ids"}
                 ids = model.generate(**inputs, **settings)
@@ -218,7 +227,9 @@ class Summariser:
                 ]
                 if progress is not None:
                     progress(min(b + self.batch_size, len(pieces)), len(pieces))
-                log.debug("Summarised %d/%d chunks", min(b + self.batch_size, len(pieces)), len(pieces))
+                log.debug(
+                    "Summarised %d/%d chunks", min(b + self.batch_size, len(pieces)), len(pieces)
+                )
         return outputs
 
 

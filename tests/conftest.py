@@ -9,6 +9,7 @@ from pathlib import Path
 
 _ISOLATED = Path(tempfile.mkdtemp(prefix="summarise-tests-"))
 os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TOKENIZERS_PARALLELISM"] = "false"  # deterministic tokenizer training
 os.environ["HF_HUB_CACHE"] = str(_ISOLATED / "hf-cache")
 os.environ["SUMMARISE_MODELS_DIR"] = str(_ISOLATED / "no-models")
 for var in ("SUMMARISE_SUMMARISER", "SUMMARISE_READER", "SUMMARISE_EMBEDDER"):

@@ -82,7 +82,10 @@ def test_residue_inside_the_body_is_removed_but_subheading_kept():
             "Engineers at the harbour inspect a support beam. (Photo: Harbour Gazette/Getty Images)",
             "Repairs planned",
         ),
-        after=("12 comments", "We use cookies to improve your experience. By continuing you agree."),
+        after=(
+            "12 comments",
+            "We use cookies to improve your experience. By continuing you agree.",
+        ),
     )
     cleaned = clean(raw)
     assert "Advertisement" not in cleaned.text
@@ -126,7 +129,10 @@ def test_mojibake_is_fixed_and_offsets_still_point_into_the_raw_text():
 
 
 def test_span_across_a_rejoined_line_maps_to_the_raw_span():
-    raw = TITLE + "\n\nThe council voted on Tuesday to close the old harbour bridge to heavy\ntraffic after engineers found cracks in two of its steel supports and rust."
+    raw = (
+        TITLE
+        + "\n\nThe council voted on Tuesday to close the old harbour bridge to heavy\ntraffic after engineers found cracks in two of its steel supports and rust."
+    )
     cleaned = clean(raw)
     start = cleaned.text.index("heavy traffic")
     s, e = cleaned.to_original(start, start + len("heavy traffic"))
@@ -181,7 +187,9 @@ def test_non_english_article_uses_its_own_stop_words():
         "Die Bürgermeisterin sagte, die Entscheidung sei schmerzhaft, aber notwendig, und die "
         "Reparaturen würden im Frühjahr beginnen.",
     ]
-    cleaned = clean("Startseite\n\nTeilen\n\nHafenbrücke für Lastwagen gesperrt\n\n" + "\n\n".join(body))
+    cleaned = clean(
+        "Startseite\n\nTeilen\n\nHafenbrücke für Lastwagen gesperrt\n\n" + "\n\n".join(body)
+    )
     assert cleaned.language == "de"
     assert cleaned.paragraphs == ["Hafenbrücke für Lastwagen gesperrt", *body]
 

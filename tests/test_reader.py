@@ -23,7 +23,9 @@ def test_article_needs_several_windows(reader, article):
     windows = reader._windows(tokenizer, ["Who?"], article, [[(0, len(article))]])
     assert len(windows) >= 3
     last_window_start = windows[-1].encoding.offsets[windows[-1].encoding.sequence_ids.index(1)][0]
-    answers_in_last = [q for q in tiny.example_questions() if article.index(q["answers"][0]) > last_window_start]
+    answers_in_last = [
+        q for q in tiny.example_questions() if article.index(q["answers"][0]) > last_window_start
+    ]
     assert answers_in_last, "at least one answer must sit in the last window"
 
 
@@ -48,8 +50,12 @@ def test_ask_many_gives_the_same_answers_as_ask(reader, article, questions):
 
 
 def test_batch_size_does_not_change_answers(reader_dir, article, questions):
-    one = Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, batch_size=1)
-    many = Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, batch_size=16)
+    one = Reader(
+        str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, batch_size=1
+    )
+    many = Reader(
+        str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, batch_size=16
+    )
     for q in questions[:3]:
         a, b = one.ask(q["question"], article, top_k=3), many.ask(q["question"], article, top_k=3)
         assert [(x.text, x.start) for x in a] == [(x.text, x.start) for x in b]
@@ -221,14 +227,15 @@ def _stub_reader(monkeypatch, reader_dir, windows_logits, passages):
     from summarise.reader import _Window
 
     reader = Reader(str(reader_dir))
-    windows = [
-        _Window(0, offset, text, _Encoding(text.split()), 1) for offset, text in passages
-    ]
+    windows = [_Window(0, offset, text, _Encoding(text.split()), 1) for offset, text in passages]
     monkeypatch.setattr(reader, "_windows", lambda *a, **k: windows)
     monkeypatch.setattr(
         reader,
         "_forward",
-        lambda *a, **k: ([np.array(s, float) for s, _ in windows_logits], [np.array(e, float) for _, e in windows_logits]),
+        lambda *a, **k: (
+            [np.array(s, float) for s, _ in windows_logits],
+            [np.array(e, float) for _, e in windows_logits],
+        ),
     )
     return reader
 
@@ -238,7 +245,9 @@ def test_global_normalisation_ranks_across_windows(monkeypatch, reader_dir):
     # window 0 reads "alpha beta", window 1 reads "gamma delta"; tokens: CLS q SEP w w SEP
     w0 = ([0, 0, 0, 4.0, 0, 0], [0, 0, 0, 4.0, 0, 0])
     w1 = ([0, 0, 0, 0, 6.0, 0], [0, 0, 0, 0, 6.0, 0])
-    reader = _stub_reader(monkeypatch, reader_dir, [w0, w1], [(0, "alpha beta"), (11, "gamma delta")])
+    reader = _stub_reader(
+        monkeypatch, reader_dir, [w0, w1], [(0, "alpha beta"), (11, "gamma delta")]
+    )
     [best, second] = reader.ask("q?", context, top_k=2, handle_impossible=False)
     assert (best.text, best.start) == ("delta", 17)
     assert second.text == "alpha"

@@ -15,7 +15,15 @@ import random
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
+from tokenizers import (
+    Tokenizer,
+    decoders,
+    models,
+    normalizers,
+    pre_tokenizers,
+    processors,
+    trainers,
+)
 from transformers import PreTrainedTokenizerFast
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "summarise" / "examples"
@@ -35,7 +43,9 @@ def example_questions() -> list[dict]:
     return json.loads((EXAMPLES / "questions.json").read_text(encoding="utf-8"))["questions"]
 
 
-def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False, vocab_size: int = 1500) -> Tokenizer:
+def wordpiece_tokenizer(
+    corpus: list[str], lowercase: bool = False, vocab_size: int = 1500
+) -> Tokenizer:
     tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(lowercase=lowercase)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
@@ -53,7 +63,9 @@ def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False, vocab_size: 
     return tok
 
 
-def save_wordpiece(tok: Tokenizer, folder: Path, with_type_ids: bool, padding_side: str = "right") -> None:
+def save_wordpiece(
+    tok: Tokenizer, folder: Path, with_type_ids: bool, padding_side: str = "right"
+) -> None:
     names = ["input_ids", "attention_mask"] + (["token_type_ids"] if with_type_ids else [])
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tok,
@@ -147,7 +159,9 @@ def train(model: torch.nn.Module, step, steps: int, lr: float = 3e-3, seed: int 
     return loss_value
 
 
-def qa_features(tokenizer, items: list[tuple[str, str, int]], max_len: int, stride: int, question_first=True):
+def qa_features(
+    tokenizer, items: list[tuple[str, str, int]], max_len: int, stride: int, question_first=True
+):
     """Windows and target token positions for (question, context, answer_char_start, answer_text)."""
     input_ids, type_ids, masks, starts, ends = [], [], [], [], []
     for question, context, start_char, answer in items:
@@ -212,16 +226,37 @@ def summary_training_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def build_trained_reader(folder: Path, article: str, questions: list[dict], steps: int = 250) -> Path:
-    """DistilBERT QA, WordPiece tokenizer, trained to answer ``questions`` about ``article``."""
+def build_trained_reader(
+    folder: Path, article: str, questions: list[dict], steps: int = 400, batch: int = 48
+) -> Path:
+    """DistilBERT QA, WordPiece tokenizer, trained to answer ``questions`` about ``article``.
+
+    Training windows come from many placements (several strides over the whole
+    article, and runs of one to three paragraphs around each answer), sampled
+    in random mini-batches, so the model learns the answers rather than where
+    one particular window happened to put them.
+    """
     from transformers import AutoTokenizer, DistilBertConfig, DistilBertForQuestionAnswering
 
     corpus = [article] + [q["question"] for q in questions]
     save_wordpiece(wordpiece_tokenizer(corpus * 5), folder, with_type_ids=False)
     tokenizer = AutoTokenizer.from_pretrained(folder)
-    items = [(q["question"], article, article.index(q["answers"][0]), q["answers"][0]) for q in questions]
-    features = qa_features(tokenizer, items, 128, 48)
-    features.pop("token_type_ids")
+    paragraphs = article.split("\n\n")
+    parts = []
+    for q in questions:
+        answer = q["answers"][0]
+        items = [(q["question"], article, article.index(answer), answer)]
+        k = next(i for i, p in enumerate(paragraphs) if answer in p)
+        for n in (1, 2, 3):
+            for lo in range(max(0, k - n + 1), k + 1):
+                passage = "\n\n".join(paragraphs[lo : lo + n])
+                items.append((q["question"], passage, passage.index(answer), answer))
+        for stride in (32, 48, 64, 80):
+            parts.append(qa_features(tokenizer, items[:1], 128, stride))
+        parts.append(qa_features(tokenizer, items[1:], 128, 48))
+    pool = {key: torch.cat([p[key] for p in parts]) for key in parts[0] if key != "token_type_ids"}
+    answered = torch.nonzero(pool["start_positions"] > 0).flatten()
+    unanswered = torch.nonzero(pool["start_positions"] == 0).flatten()
     torch.manual_seed(0)
     config = DistilBertConfig(
         vocab_size=len(tokenizer),
@@ -235,7 +270,19 @@ def build_trained_reader(folder: Path, article: str, questions: list[dict], step
         architectures=["DistilBertForQuestionAnswering"],
     )
     model = DistilBertForQuestionAnswering(config)
-    train(model, lambda m: m(**features).loss, steps, lr=3e-3)
+    generator = torch.Generator().manual_seed(0)
+
+    def step(m):  # half the batch holds an answer, half trains the null answer
+        pick = torch.cat(
+            [
+                answered[torch.randint(0, len(answered), (batch // 2,), generator=generator)],
+                unanswered[torch.randint(0, len(unanswered), (batch // 2,), generator=generator)],
+            ]
+        )
+        return m(**{key: value[pick] for key, value in pool.items()}).loss
+
+    loss = train(model, step, steps, lr=3e-3)
+    print(f"tiny reader trained: loss {loss:.4f}")
     model.save_pretrained(folder)
     return folder
 
@@ -318,8 +365,13 @@ def build_qa_model(kind: str, folder: Path, padding_side: str = "right") -> Path
 
         vocab = len(AutoTokenizer.from_pretrained(folder))
         model = RobertaForQuestionAnswering(
-            RobertaConfig(vocab_size=vocab, max_position_embeddings=520, pad_token_id=1,
-                          type_vocab_size=1, **small)
+            RobertaConfig(
+                vocab_size=vocab,
+                max_position_embeddings=520,
+                pad_token_id=1,
+                type_vocab_size=1,
+                **small,
+            )
         )
     else:
         tok = wordpiece_tokenizer(corpus, vocab_size=600)

@@ -1,0 +1,132 @@
+"""The summariser: memorised summaries, the long-document path, generation settings."""
+
+from __future__ import annotations
+
+import pytest
+import tiny
+
+from summarise import InputError, Summariser
+
+
+@pytest.fixture(scope="module")
+def summariser(summariser_dir) -> Summariser:
+    return Summariser(str(summariser_dir))
+
+
+def test_trained_model_reproduces_known_summaries(summariser):
+    for paragraph, expected in tiny.summary_training_pairs()[:4]:
+        summary = summariser.summarise(paragraph)
+        assert summary.text == expected
+        assert summary.chunks == 1
+        assert summary.method == "abstractive"
+        assert summary.seconds > 0
+
+
+def long_document() -> str:
+    return "\n\n".join(tiny.example_paragraphs()[:3])
+
+
+def budget_for_one_paragraph(summariser) -> int:
+    tokenizer, _ = summariser.load()
+    paragraphs = tiny.example_paragraphs()[:3]
+    lengths = [len(tokenizer(p, add_special_tokens=False)["input_ids"]) for p in paragraphs]
+    # room for the longest paragraph (and its sentence separators), not for two
+    return max(lengths) + 6 + tokenizer.num_special_tokens_to_add()
+
+
+def test_long_document_is_chunked_on_sentences_and_combined(summariser_dir, summariser):
+    limit = budget_for_one_paragraph(summariser)
+    small = Summariser(str(summariser_dir), max_input_tokens=limit)
+    tokenizer, model = small.load()
+    pieces = small._chunk(tokenizer, long_document(), small.input_budget(tokenizer, model))
+    assert pieces == tiny.example_paragraphs()[:3]
+    summary = small.summarise(long_document())
+    assert summary.chunks == 3
+    assert summary.text == " ".join(s for _, s in tiny.SUMMARY_PAIRS[:3])
+
+
+def test_combined_summary_is_summarised_again_when_over_the_word_budget(summariser_dir, summariser):
+    small = Summariser(str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser))
+    summary = small.summarise(long_document(), max_words=20)
+    assert summary.chunks == 3
+    assert summary.text == tiny.COMBINED_SUMMARY
+
+
+def test_no_tail_is_lost_when_the_input_overflows(summariser_dir, summariser):
+    small = Summariser(str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser))
+    tokenizer, model = small.load()
+    text = "\n\n".join(tiny.example_paragraphs())
+    pieces = small._chunk(tokenizer, text, small.input_budget(tokenizer, model))
+    assert " ".join(" ".join(pieces).split()) == " ".join(text.split())
+    assert all(
+        len(tokenizer(p, add_special_tokens=False)["input_ids"])
+        <= small.input_budget(tokenizer, model)
+        for p in pieces
+    )
+
+
+def test_over_long_sentence_is_cut_to_the_budget(summariser):
+    tokenizer, model = summariser.load()
+    sentence = "cod " * 600
+    pieces = summariser._chunk(tokenizer, sentence, 50)
+    assert len(pieces) > 1
+    assert all(len(tokenizer(p, add_special_tokens=False)["input_ids"]) <= 50 for p in pieces)
+
+
+def test_generation_settings_follow_the_checkpoint_then_the_caller(summariser):
+    tokenizer, model = summariser.load()
+    text = tiny.example_paragraphs()[0]
+    defaults = summariser.generation_settings(tokenizer, model, text, None, None, None)
+    assert defaults == {}  # generate() then uses the checkpoint's generation config
+    custom = summariser.generation_settings(tokenizer, model, text, 10, 30, 3)
+    assert custom["num_beams"] == 3
+    assert custom["min_length"] == 0
+    assert 30 <= custom["max_new_tokens"] <= 30 * 4
+    assert 1 <= custom["min_new_tokens"] < custom["max_new_tokens"]
+
+
+def test_max_words_bounds_the_output(summariser):
+    summary = summariser.summarise(tiny.example_paragraphs()[0], max_words=3)
+    assert 1 <= len(summary.text.split()) <= 3
+
+
+def test_task_specific_params_update_generation(summariser_dir, tmp_path):
+    import json
+    import shutil
+
+    folder = tmp_path / "with-params"
+    shutil.copytree(summariser_dir, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["task_specific_params"] = {"summarization": {"num_beams": 1, "max_length": 12}}
+    (folder / "config.json").write_text(json.dumps(config))
+    s = Summariser(str(folder))
+    tokenizer, model = s.load()
+    assert s.generation_settings(tokenizer, model, "x", None, None, None) == {
+        "num_beams": 1,
+        "max_length": 12,
+    }
+
+
+def test_t5_gets_its_prefix_from_the_config(tmp_path):
+    folder = tiny.build_t5(tmp_path / "t5")
+    s = Summariser(str(folder))
+    _, model = s.load()
+    assert s.prefix(model) == "summarize: "
+    for paragraph, expected in tiny.summary_training_pairs()[:2]:
+        assert s.summarise(paragraph).text == expected
+
+
+def test_bad_arguments_are_refused(summariser):
+    with pytest.raises(InputError, match="empty"):
+        summariser.summarise("   ")
+    with pytest.raises(InputError, match="min_words is larger"):
+        summariser.summarise("Some text here.", min_words=50, max_words=10)
+
+
+def test_progress_is_reported_chunk_by_chunk(summariser_dir, summariser):
+    small = Summariser(
+        str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser), batch_size=1
+    )
+    seen = []
+    small.summarise(long_document(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
