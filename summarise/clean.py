@@ -433,7 +433,7 @@ def _assemble(
             parts.append("\n\n")
             length += 2
         words: list[str] = []
-        for w, (s, e) in enumerate(lines[i].spans):
+        for s, e in lines[i].spans:
             fixed = _repair(work[s:e])
             if not fixed:
                 continue

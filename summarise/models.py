@@ -169,7 +169,9 @@ def check_folder(path: Path, role: str, allow_pickle: bool = False) -> None:
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"Model folder '{path}' has an unreadable config.json ({exc}); {fix}.")
+        raise ModelError(
+            f"Model folder '{path}' has an unreadable config.json ({exc}); {fix}."
+        ) from None
     safetensors = [f for f in files if f.endswith(".safetensors")]
     pickles = [f for f in files if f.endswith((".bin", ".pt", ".pth", ".ckpt"))]
     if not safetensors and pickles and not allow_pickle:
@@ -344,9 +346,11 @@ def _load_pair(role: str, name: str, path: str, loader: Any, device: str, quanti
     if quantize:
         if device != "cpu":
             raise ModelError(
-                "Fast mode (int8 quantisation) runs on the CPU only; drop --fast or use device='cpu'."
+                "Fast mode (int8 quantisation) runs on the CPU only; "
+                "drop --fast or use device='cpu'."
             )
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        linear = {torch.nn.Linear}
+        model = torch.ao.quantization.quantize_dynamic(model, linear, dtype=torch.qint8)
     model.to(pick_device(device))
     log.info("Loaded %s model %s from %s", role, name, path)
     return tokenizer, model

@@ -17,9 +17,8 @@ for var in ("SUMMARISE_SUMMARISER", "SUMMARISE_READER", "SUMMARISE_EMBEDDER"):
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest  # noqa: E402
-import torch  # noqa: E402
-
 import tiny  # noqa: E402
+import torch  # noqa: E402
 
 MISSION = Path(__file__).resolve().parents[2] / "shared" / "mission"
 

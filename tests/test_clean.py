@@ -79,7 +79,8 @@ def test_residue_inside_the_body_is_removed_but_subheading_kept():
         middle=(
             "Advertisement",
             "Story continues below advertisement",
-            "Engineers at the harbour inspect a support beam. (Photo: Harbour Gazette/Getty Images)",
+            "Engineers at the harbour inspect a support beam. "
+            "(Photo: Harbour Gazette/Getty Images)",
             "Repairs planned",
         ),
         after=(
@@ -130,8 +131,8 @@ def test_mojibake_is_fixed_and_offsets_still_point_into_the_raw_text():
 
 def test_span_across_a_rejoined_line_maps_to_the_raw_span():
     raw = (
-        TITLE
-        + "\n\nThe council voted on Tuesday to close the old harbour bridge to heavy\ntraffic after engineers found cracks in two of its steel supports and rust."
+        TITLE + "\n\nThe council voted on Tuesday to close the old harbour bridge to heavy\n"
+        "traffic after engineers found cracks in two of its steel supports and rust."
     )
     cleaned = clean(raw)
     start = cleaned.text.index("heavy traffic")

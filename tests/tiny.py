@@ -162,7 +162,7 @@ def train(model: torch.nn.Module, step, steps: int, lr: float = 3e-3, seed: int 
 def qa_features(
     tokenizer, items: list[tuple[str, str, int]], max_len: int, stride: int, question_first=True
 ):
-    """Windows and target token positions for (question, context, answer_char_start, answer_text)."""
+    """Windows and target positions for (question, context, answer start, answer text)."""
     input_ids, type_ids, masks, starts, ends = [], [], [], [], []
     for question, context, start_char, answer in items:
         end_char = start_char + len(answer)
