@@ -28,15 +28,24 @@ log = logging.getLogger(__name__)
 LENGTHS: dict[str, tuple[int, int]] = {"short": (15, 45), "medium": (40, 90), "long": (80, 170)}
 
 
+def _name(arg: object) -> str | None:
+    """A model name or folder from a constructor argument (``None``/``True``: resolve)."""
+    return arg if isinstance(arg, str) else None
+
+
 class Document:
-    """A pasted page, cleaned once, that can be summarised and questioned."""
+    """A pasted page, cleaned once, that can be summarised and questioned.
+
+    Each model argument takes an instance, a Hub id or folder, ``None`` to
+    resolve the default, or ``False`` to use the labelled fallback directly.
+    """
 
     def __init__(
         self,
         raw: str,
-        summariser: Summariser | str | None = None,
-        reader: Reader | str | None = None,
-        embedder: Embedder | str | None = None,
+        summariser: Summariser | str | bool | None = None,
+        reader: Reader | str | bool | None = None,
+        embedder: Embedder | str | bool | None = None,
         device: str = "cpu",
         quantize: bool = False,
         limits: Limits | None = None,
@@ -69,10 +78,10 @@ class Document:
     @cached_property
     def embedder(self) -> Embedder | None:
         """The sentence encoder, or ``None`` (lexical ranking) when none resolves."""
-        if isinstance(self._embedder_arg, Embedder):
-            return self._embedder_arg
+        if isinstance(self._embedder_arg, Embedder) or self._embedder_arg is False:
+            return self._embedder_arg or None
         try:
-            embedder = Embedder(self._embedder_arg, device=self.device)
+            embedder = Embedder(_name(self._embedder_arg), device=self.device)
             embedder.load()
             return embedder
         except ModelError as exc:
@@ -84,10 +93,10 @@ class Document:
     @cached_property
     def summariser(self) -> Summariser | None:
         """The abstractive summariser, or ``None`` when no checkpoint resolves."""
-        if isinstance(self._summariser_arg, Summariser):
-            return self._summariser_arg
+        if isinstance(self._summariser_arg, Summariser) or self._summariser_arg is False:
+            return self._summariser_arg or None
         try:
-            summariser = Summariser(self._summariser_arg, self.device, self.quantize)
+            summariser = Summariser(_name(self._summariser_arg), self.device, self.quantize)
             summariser.load()
             return summariser
         except ModelError as exc:
@@ -99,11 +108,13 @@ class Document:
     @cached_property
     def reader(self) -> Reader | None:
         """The extractive reader, or ``None`` when no checkpoint resolves."""
+        if self._reader_arg is False:
+            return None
         if isinstance(self._reader_arg, Reader):
             reader = self._reader_arg
         else:
             try:
-                reader = Reader(self._reader_arg, self.device, self.quantize)
+                reader = Reader(_name(self._reader_arg), self.device, self.quantize)
                 reader.load()
             except ModelError as exc:
                 if self._reader_arg:
