@@ -20,7 +20,7 @@ from .retrieval import tokens
 from .sentences import sentence_spans
 from .summariser import Summary
 
-_LEAD_WEIGHT = 0.4
+_LEAD_WEIGHT = 0.5
 _REDUNDANCY = 0.6
 _DEFAULT_WORDS = 80
 _MAX_SENTENCES = 400

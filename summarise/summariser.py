@@ -234,16 +234,16 @@ class Summariser:
 
 
 def _model_input_limit(tokenizer: Any, model: Any) -> int:
-    """The encoder's maximum input length, from the tokenizer or the model config."""
-    limit = getattr(tokenizer, "model_max_length", None)
-    if isinstance(limit, int) and 0 < limit < _UNBOUNDED:
-        return limit
+    """The encoder's maximum input length: the tighter of the tokenizer's and the config's."""
+    limits = [getattr(tokenizer, "model_max_length", None)]
     config = model.config
     for attr in ("max_encoder_position_embeddings", "max_position_embeddings", "n_positions"):
         value = getattr(config, attr, None)
         if isinstance(value, int) and value > 0:
-            return value
-    return 512
+            limits.append(value)
+            break
+    usable = [v for v in limits if isinstance(v, int) and 0 < v < _UNBOUNDED]
+    return min(usable) if usable else 512
 
 
 def _tokens_per_word(tokenizer: Any, text: str) -> float:

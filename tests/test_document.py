@@ -89,6 +89,7 @@ def test_retrieval_finds_an_answer_deep_in_a_long_document(
     assert len(text.split()) > 2500
     reader = Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE)
     doc = Document(text, reader=reader)
+    assert doc.reader is reader and reader.retriever is not None
     tokenizer, _ = reader.load()
     asked = [q["question"] for q in questions]
     windows, timings, found = {}, {}, {}

@@ -43,16 +43,24 @@ def example_questions() -> list[dict]:
     return json.loads((EXAMPLES / "questions.json").read_text(encoding="utf-8"))["questions"]
 
 
-def wordpiece_tokenizer(
-    corpus: list[str], lowercase: bool = False, vocab_size: int = 1500
-) -> Tokenizer:
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(lowercase=lowercase)
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    trainer = trainers.WordPieceTrainer(
-        vocab_size=vocab_size, special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    )
-    tok.train_from_iterator(corpus, trainer)
+def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False) -> Tokenizer:
+    """A WordPiece tokenizer whose vocabulary is every word and character of ``corpus``.
+
+    Built directly rather than with the WordPiece trainer, whose choice of
+    pieces varies from run to run; a fixed vocabulary keeps the tests
+    reproducible. Unknown words fall back to single-character pieces.
+    """
+    normalizer = normalizers.BertNormalizer(lowercase=lowercase)
+    pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    words: set[str] = set()
+    for text in corpus:
+        words.update(w for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text)))
+    chars = {c for w in words for c in w}
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    pieces = specials + sorted(words) + sorted(chars - words) + sorted("##" + c for c in chars)
+    tok = Tokenizer(models.WordPiece(vocab={p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
+    tok.normalizer = normalizer
+    tok.pre_tokenizer = pre_tokenizer
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]",
@@ -227,7 +235,7 @@ def summary_training_pairs() -> list[tuple[str, str]]:
 
 
 def build_trained_reader(
-    folder: Path, article: str, questions: list[dict], steps: int = 400, batch: int = 48
+    folder: Path, article: str, questions: list[dict], steps: int = 500, batch: int = 48
 ) -> Path:
     """DistilBERT QA, WordPiece tokenizer, trained to answer ``questions`` about ``article``.
 
@@ -239,7 +247,7 @@ def build_trained_reader(
     from transformers import AutoTokenizer, DistilBertConfig, DistilBertForQuestionAnswering
 
     corpus = [article] + [q["question"] for q in questions]
-    save_wordpiece(wordpiece_tokenizer(corpus * 5), folder, with_type_ids=False)
+    save_wordpiece(wordpiece_tokenizer(corpus), folder, with_type_ids=False)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     paragraphs = article.split("\n\n")
     parts = []
@@ -251,8 +259,11 @@ def build_trained_reader(
             for lo in range(max(0, k - n + 1), k + 1):
                 passage = "\n\n".join(paragraphs[lo : lo + n])
                 items.append((q["question"], passage, passage.index(answer), answer))
+        plain = example_article()  # the example as the app shows it, without padding
+        items.append((q["question"], plain, plain.index(answer), answer))
         for stride in (32, 48, 64, 80):
-            parts.append(qa_features(tokenizer, items[:1], 128, stride))
+            parts.append(qa_features(tokenizer, [items[0], items[-1]], 128, stride))
+        items.pop()
         parts.append(qa_features(tokenizer, items[1:], 128, 48))
     pool = {key: torch.cat([p[key] for p in parts]) for key in parts[0] if key != "token_type_ids"}
     answered = torch.nonzero(pool["start_positions"] > 0).flatten()
@@ -281,7 +292,7 @@ def build_trained_reader(
         )
         return m(**{key: value[pick] for key, value in pool.items()}).loss
 
-    loss = train(model, step, steps, lr=3e-3)
+    loss = train(model, step, steps, lr=1.5e-3)
     print(f"tiny reader trained: loss {loss:.4f}")
     model.save_pretrained(folder)
     return folder
@@ -374,7 +385,7 @@ def build_qa_model(kind: str, folder: Path, padding_side: str = "right") -> Path
             )
         )
     else:
-        tok = wordpiece_tokenizer(corpus, vocab_size=600)
+        tok = wordpiece_tokenizer(corpus)
         save_wordpiece(tok, folder, with_type_ids=kind != "distilbert", padding_side=padding_side)
         vocab = tok.get_vocab_size()
         if kind == "bert":
