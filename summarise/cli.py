@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
         p.add_argument("--fast", action="store_true", help="int8 quantisation on the CPU")
         p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
+        p.add_argument("--max-seq-len", type=int, default=384, help="reader window in tokens")
+        p.add_argument("--doc-stride", type=int, default=128, help="reader window overlap")
+        p.add_argument(
+            "--passages", type=int, default=4, help="passages read on long documents (0: all)"
+        )
 
     p = command("clean", "Print the cleaned article.")
     p.add_argument("file", help="a .txt, .md, .html or .pdf file, or - for stdin")
@@ -78,7 +83,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .txt, .md, .html or .pdf file, or - for stdin")
     p.add_argument("-q", "--question", action="append", required=True, help="repeat for more")
     p.add_argument("--top-k", type=int, default=1, help="answers per question (default 1)")
-    p.add_argument("--passages", type=int, help="passages read on long documents (0: all)")
     p.add_argument("--json", action="store_true", help="answers with scores and offsets")
     models_options(p)
 
@@ -126,17 +130,38 @@ def _read_input(name: str) -> str:
     return read_path(name)
 
 
-def _document(args: argparse.Namespace):
-    from .document import Document
+def model_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Document keyword arguments from the shared model options."""
+    from .errors import ModelError
+    from .reader import Reader
 
-    return Document(
-        _read_input(args.file),
+    reader: Any = args.reader
+    try:
+        reader = Reader(
+            args.reader,
+            args.device,
+            args.fast,
+            args.max_seq_len,
+            args.doc_stride,
+            passages=args.passages,
+        )
+    except ModelError:
+        if args.reader:
+            raise
+        reader = None  # no reader anywhere: the document falls back to passages
+    return dict(
         summariser=args.summariser,
-        reader=args.reader,
+        reader=reader,
         embedder=args.embedder,
         device=args.device,
         quantize=args.fast,
     )
+
+
+def _document(args: argparse.Namespace):
+    from .document import Document
+
+    return Document(_read_input(args.file), **model_options(args))
 
 
 def _print_json(data: Any) -> None:
@@ -190,7 +215,7 @@ def _cmd_summary(args: argparse.Namespace) -> None:
 
 def _cmd_ask(args: argparse.Namespace) -> None:
     doc = _document(args)
-    results = doc.ask_many(args.question, top_k=args.top_k, passages=args.passages)
+    results = doc.ask_many(args.question, top_k=args.top_k)
     if args.json:
         _print_json(
             [
@@ -277,19 +302,13 @@ def _cmd_batch(args: argparse.Namespace) -> None:
 def _cmd_eval(args: argparse.Namespace) -> None:
     from .evaluate import evaluate_qa, evaluate_summaries
 
-    options = dict(
-        summariser=args.summariser,
-        reader=args.reader,
-        embedder=args.embedder,
-        device=args.device,
-        quantize=args.fast,
-    )
+    options = model_options(args)
     if args.kind == "qa":
-        options.pop("summariser")
+        options["summariser"] = False  # not needed to answer questions
         report = evaluate_qa(args.file, **options)
         metrics = ["exact_match", "f1"]
     else:
-        options.pop("reader")
+        options["reader"] = False
         report = evaluate_summaries(args.file, **options)
         metrics = ["rouge1", "rouge2", "rougeL"]
     if args.json:
