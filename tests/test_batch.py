@@ -24,7 +24,13 @@ def records(n: int = 6) -> list[dict]:
     rows = []
     for i in range(n):
         text = "\n\n".join(paragraphs[i % 4 : i % 4 + 3])
-        rows.append({"id": f"doc-{i}", "text": text, "questions": ["Who is the fisheries minister of Norway?"]})
+        rows.append(
+            {
+                "id": f"doc-{i}",
+                "text": text,
+                "questions": ["Who is the fisheries minister of Norway?"],
+            }
+        )
     return rows
 
 
