@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="title, text and removed lines as JSON")
 
     p = command("summary", "Summarise a document.")
-    p.add_argument("file", help="a .txt, .md, .html or .pdf file, or - for stdin")
+    p.add_argument("file", help="a .txt, .md, .html or .pdf file, an http(s) URL, or -")
     p.add_argument("--length", choices=["short", "medium", "long"], help="summary length")
     p.add_argument("--max-words", type=int, help="at most this many words")
     p.add_argument("--min-words", type=int, help="at least this many words")
@@ -123,8 +123,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_input(name: str) -> str:
+    from .fetch import fetch_url, is_url
     from .sources import read_bytes, read_path
 
+    if is_url(name):
+        return fetch_url(name)
     if name == "-":
         return read_bytes(sys.stdin.buffer.read(), "stdin")
     return read_path(name)

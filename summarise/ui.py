@@ -22,6 +22,7 @@ import gradio as gr
 
 from .document import LENGTHS, Document
 from .errors import SummariseError
+from .fetch import fetch_url
 from .limits import Limits
 from .reader import Answer
 from .sources import read_bytes
@@ -135,6 +136,14 @@ def on_upload(data: bytes | None) -> tuple[str, str]:
         return gr.update(), _status(_message(exc))
 
 
+def on_fetch(url: str) -> tuple[str, str]:
+    """Fetch a public web page into the article box."""
+    try:
+        return fetch_url((url or "").strip()), ""
+    except Exception as exc:  # noqa: BLE001 - shown as one sentence
+        return gr.update(), _status(_message(exc))
+
+
 def on_clean(text: str) -> tuple[str, str, str]:
     try:
         doc = document(text or "")
@@ -238,6 +247,14 @@ def build_app() -> gr.Blocks:
                     elem_id="upload",
                 )
                 with gr.Row():
+                    url = gr.Textbox(
+                        label="…or a web address",
+                        placeholder="https://…",
+                        scale=4,
+                        elem_id="url",
+                    )
+                    fetch = gr.Button("Fetch", scale=1, elem_id="fetch")
+                with gr.Row():
                     example = gr.Button("Load example article", elem_id="example")
                     clean_button = gr.Button("Clean", elem_id="clean")
             with gr.Column():
@@ -274,6 +291,7 @@ def build_app() -> gr.Blocks:
 
         private = {"api_visibility": "private"}
         upload.upload(on_upload, upload, [article, status], **private)
+        fetch.click(on_fetch, url, [article, status], **private)
         example.click(on_example, None, [article, question], **private)
         clean_button.click(on_clean, article, [cleaned, removed, status], **private)
         summarise_button.click(on_clean, article, [cleaned, removed, status], **private).then(
