@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: app test setup setup-dev lint
+.PHONY: app test setup setup-dev lint bench bench-smoke
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,3 +25,10 @@ test: setup-dev
 
 lint: setup-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: setup-dev
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py
+
+bench-smoke: setup-dev
+	mkdir -p test-artifacts
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py --tiny --output test-artifacts/bench-smoke.md

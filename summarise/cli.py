@@ -233,7 +233,8 @@ def _cmd_ask(args: argparse.Namespace) -> None:
             print("A: (no answer found in the text)")
         for rank, a in enumerate(answers, 1):
             label = "A:" if rank == 1 else f"{rank}."
-            print(f"{label} {a.text}   [{a.score:.0%} confidence, {a.method}: {a.model}]")
+            kind = "confidence" if a.method == "reader" else "match, evidence passage"
+            print(f"{label} {a.text}   [{a.score:.0%} {kind}; {a.model}]")
             if a.method == "reader" and a.evidence_start is not None:
                 evidence = doc.text[a.evidence_start : a.evidence_end]
                 local = a.start - a.evidence_start

@@ -322,7 +322,7 @@ class Reader:
         spans: dict[tuple[int, int], float] = {}
         for c in candidates:
             window = windows[c.window]
-            start, end = _align(window, c.start_token, c.end_token)
+            start, end = _align(window, c.start_token, c.end_token, normalize == "global")
             key = (start + window.offset, end + window.offset)
             if normalize == "global":  # a span seen by overlapping windows: add its mass up
                 spans[key] = spans.get(key, 0.0) + c.score
@@ -406,8 +406,12 @@ def _allowed(window: _Window) -> np.ndarray:
     return allowed
 
 
-def _align(window: _Window, start_token: int, end_token: int) -> tuple[int, int]:
-    """Character span in the passage, widened to whole words (as the pipeline did)."""
+def _align(window: _Window, start_token: int, end_token: int, tidy_edges: bool) -> tuple[int, int]:
+    """Character span in the passage, widened to whole words (as the pipeline did).
+
+    With ``tidy_edges`` stray punctuation is trimmed too; the window mode leaves
+    spans exactly as the old pipeline returned them, for parity checks.
+    """
     enc = window.encoding
     seq = window.context_index
     try:
@@ -417,6 +421,8 @@ def _align(window: _Window, start_token: int, end_token: int) -> tuple[int, int]
         end = enc.word_to_chars(end_word, seq)[1]
     except Exception:  # noqa: BLE001 - tokenizers without word ids
         start, end = enc.offsets[start_token][0], enc.offsets[end_token][1]
+    if not tidy_edges:
+        return start, end
     return tidy(window.passage, start, end)
 
 

@@ -1,0 +1,225 @@
+"""Random-weight models with the default checkpoints' exact architectures (and tiny ones).
+
+Speed does not depend on the weights' values, so a model with
+distilbert-base-cased-distilled-squad's or distilbart-cnn-12-6's exact config,
+generation settings and vocabulary sizes costs the same FLOPs as the real one.
+Tokenizers are built here with the real vocabulary sizes: words from our own
+texts, padded with placeholder pieces. Saved once under ``benchmarks/.cache``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+from transformers import (
+    BartConfig,
+    BartForConditionalGeneration,
+    DistilBertConfig,
+    DistilBertForQuestionAnswering,
+    GenerationConfig,
+    PreTrainedTokenizerFast,
+)
+
+ROOT = Path(__file__).resolve().parent
+CACHE = ROOT / ".cache"
+sys.path.insert(0, str(ROOT))
+
+READER_VOCAB = 28996  # distilbert-base-cased
+SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6
+
+
+def corpus() -> list[str]:
+    from articles import long_article
+
+    texts = [long_article()]
+    for path in (ROOT.parent / "summarise" / "examples").glob("*.txt"):
+        texts.append(path.read_text(encoding="utf-8"))
+    mission = ROOT.parent.parent / "shared" / "mission" / "article.txt"
+    if mission.exists():
+        texts.append(mission.read_text(encoding="utf-8"))
+    return texts
+
+
+def wordpiece(texts: list[str], size: int) -> Tokenizer:
+    normalizer = normalizers.BertNormalizer(lowercase=False)
+    pre = pre_tokenizers.BertPreTokenizer()
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w, _ in pre.pre_tokenize_str(normalizer.normalize_str(text)))
+    chars = {c for w in words for c in w}
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    pieces = specials + sorted(words) + sorted(chars - words) + sorted("##" + c for c in chars)
+    pieces += [f"[unused{i}]" for i in range(size - len(pieces))]
+    tok = Tokenizer(models.WordPiece(vocab={p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
+    tok.normalizer, tok.pre_tokenizer = normalizer, pre
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", 2), ("[SEP]", 3)],
+    )
+    tok.decoder = decoders.WordPiece()
+    return tok
+
+
+def byte_bpe(texts: list[str], size: int) -> Tokenizer:
+    """Byte-level BPE whose vocabulary is every byte, then whole words, then placeholders."""
+    alphabet = pre_tokenizers.ByteLevel.alphabet()
+    vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "<unk>"])}
+    for ch in sorted(alphabet):
+        vocab.setdefault(ch, len(vocab))
+    merges: list[tuple[str, str]] = []
+    pre = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    words = sorted({w for t in texts for w, _ in pre.pre_tokenize_str(t) if len(w) > 1})
+    for word in words:
+        if len(vocab) >= size - 1:
+            break
+        current = word[0]
+        for ch in word[1:]:
+            merged = current + ch
+            if merged not in vocab:
+                vocab[merged] = len(vocab)
+                merges.append((current, ch))
+            current = merged
+    while len(vocab) < size - 1:
+        vocab[f"<unused{len(vocab)}>"] = len(vocab)
+    vocab["<mask>"] = len(vocab)
+    tok = Tokenizer(models.BPE(vocab=vocab, merges=merges))
+    tok.pre_tokenizer = pre
+    tok.decoder = decoders.ByteLevel()
+    tok.post_processor = processors.TemplateProcessing(
+        single="<s> $A </s>",
+        pair="<s> $A </s> </s> $B </s>",
+        special_tokens=[("<s>", 0), ("</s>", 2)],
+    )
+    return tok
+
+
+def portable(folder: Path) -> None:
+    """Name a tokenizer class that transformers 4.57 knows as well as 5.x."""
+    path = folder / "tokenizer_config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+
+
+def build_reader(folder: Path, tiny: bool) -> Path:
+    if (folder / "model.safetensors").exists():
+        return folder
+    tok = wordpiece(corpus(), 1000 if tiny else READER_VOCAB)
+    PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        pad_token="[PAD]",
+        mask_token="[MASK]",
+        model_max_length=512,
+        model_input_names=["input_ids", "attention_mask"],
+        tokenizer_class="DistilBertTokenizer",
+    ).save_pretrained(folder)
+    portable(folder)
+    size = dict(dim=64, n_layers=2, n_heads=2, hidden_dim=128) if tiny else {}
+    config = DistilBertConfig(
+        vocab_size=tok.get_vocab_size(),
+        max_position_embeddings=512,
+        architectures=["DistilBertForQuestionAnswering"],
+        **size,
+    )
+    torch.manual_seed(0)
+    model = DistilBertForQuestionAnswering(config)
+    # a wider QA head gives peaked start/end logits, as a trained model has, so parity is
+    # decided by the computation and not by float noise between near-equal random scores
+    model.qa_outputs.weight.data.normal_(0.0, 0.2)
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_summariser(folder: Path, tiny: bool) -> Path:
+    if (folder / "model.safetensors").exists():
+        return folder
+    tok = byte_bpe(corpus(), 2000 if tiny else SUMMARISER_VOCAB)
+    PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        bos_token="<s>",
+        eos_token="</s>",
+        unk_token="<unk>",
+        pad_token="<pad>",
+        mask_token="<mask>",
+        model_max_length=1024,
+        model_input_names=["input_ids", "attention_mask"],
+        tokenizer_class="BartTokenizer",
+    ).save_pretrained(folder)
+    portable(folder)
+    size = (
+        dict(
+            d_model=64,
+            encoder_layers=2,
+            decoder_layers=2,
+            encoder_attention_heads=2,
+            decoder_attention_heads=2,
+            encoder_ffn_dim=128,
+            decoder_ffn_dim=128,
+        )
+        if tiny
+        else dict(
+            d_model=1024,
+            encoder_layers=12,
+            decoder_layers=6,
+            encoder_attention_heads=16,
+            decoder_attention_heads=16,
+            encoder_ffn_dim=4096,
+            decoder_ffn_dim=4096,
+        )
+    )
+    params = dict(
+        length_penalty=2.0,
+        max_length=142,
+        min_length=56,
+        no_repeat_ngram_size=3,
+        num_beams=4,
+        early_stopping=True,
+    )
+    config = BartConfig(
+        vocab_size=tok.get_vocab_size(),
+        max_position_embeddings=1024,
+        activation_function="gelu",
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+        scale_embedding=False,
+        architectures=["BartForConditionalGeneration"],
+        task_specific_params={"summarization": params},
+        **size,
+    )
+    torch.manual_seed(0)
+    model = BartForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(
+        bos_token_id=0,
+        eos_token_id=2,
+        pad_token_id=1,
+        decoder_start_token_id=2,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+        **params,
+    )
+    model.save_pretrained(folder)
+    return folder
+
+
+def build(tiny: bool) -> dict[str, Path]:
+    base = CACHE / ("tiny" if tiny else "full")
+    return {
+        "reader": build_reader(base / "reader", tiny),
+        "summariser": build_summariser(base / "summariser", tiny),
+    }
+
+
+if __name__ == "__main__":
+    print(build(tiny="--tiny" in sys.argv))
