@@ -45,7 +45,7 @@ def main():
         context = job["contexts"][spec["context"]]
         questions = spec["questions"]
         _, seconds = timed(
-            lambda: [qa(question=q, context=context, **settings) for q in questions],
+            lambda c=context, qs=questions: [qa(question=q, context=c, **settings) for q in qs],
             spec.get("repeat", 1),
         )
         timings[name] = seconds
@@ -53,7 +53,9 @@ def main():
     summaries = {}
     for name, spec in job["summaries"].items():
         text = job["contexts"][spec["context"]]
-        out, seconds = timed(lambda: summarizer(text, truncation=True), spec.get("repeat", 1))
+        out, seconds = timed(
+            lambda text=text: summarizer(text, truncation=True), spec.get("repeat", 1)
+        )
         summaries[name] = out[0]["summary_text"]
         timings[name] = seconds
     result["summaries"] = summaries

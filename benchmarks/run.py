@@ -30,10 +30,11 @@ import transformers  # noqa: E402
 from articles import long_article_with_questions, mission  # noqa: E402
 from build import build  # noqa: E402
 
-from summarise import Document, Reader, Summariser  # noqa: E402
+from summarise import Reader, Summariser  # noqa: E402
 from summarise.retrieval import Retriever  # noqa: E402
 
 REFERENCE = ROOT / ".reference"
+EXAMPLE_PAGE = ROOT.parent / "summarise" / "examples" / "fisheries_talks_page.txt"
 QA = {"top_k": 1, "max_seq_len": 384, "doc_stride": 128, "max_answer_len": 15}
 
 
@@ -170,17 +171,21 @@ def main() -> None:
 
     memory, startup = _process_figures(paths)
     lines += [
-        f"# Benchmark results ({'tiny smoke run' if args.tiny else 'default-size random-weight models'})",
+        "# Benchmark results ("
+        + ("tiny smoke run" if args.tiny else "default-size random-weight models")
+        + ")",
         "",
         f"- date: {datetime.date.today().isoformat()}",
-        f"- machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        f"- machine: {os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}",
         f"- ours: torch {torch.__version__}, transformers {transformers.__version__}",
         f"- reference: torch {reference['torch']}, transformers {reference['transformers']}",
         "",
         "## Parity",
         "",
         f'- reader, `normalize="window"` vs the QA pipeline: {same}/{len(questions)} identical '
-        f"answers and offsets ({100 * same / len(questions):.1f}%), largest score difference {worst:.2e}",
+        f"answers and offsets ({100 * same / len(questions):.1f}%), "
+        f"largest score difference {worst:.2e}",
         f"- reader, default global ranking: differs from the reference on {global_differs}/"
         f"{len(questions)} questions",
         f"- summariser vs the summarization pipeline, {short} article: "
@@ -221,7 +226,7 @@ def _process_figures(paths: dict[str, str]) -> tuple[float, float]:
     code = (
         "import time, resource; t=time.perf_counter()\n"
         "from summarise import Document, Reader, Summariser\n"
-        f"d = Document(open({str(ROOT.parent / 'summarise/examples/fisheries_talks_page.txt')!r}).read(),"
+        f"d = Document(open({str(EXAMPLE_PAGE)!r}).read(),"
         f" reader=Reader({paths['reader']!r}), summariser=Summariser({paths['summariser']!r}))\n"
         "d.ask('Who is the EU chief negotiator?'); first = time.perf_counter() - t\n"
         "d.summary()\n"
