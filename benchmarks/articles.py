@@ -79,6 +79,16 @@ def long_article_with_questions(words: int = 10_000) -> tuple[str, list[dict]]:
     return "\n\n".join(parts), questions + spec["questions"]
 
 
+def report_excerpt(paragraphs: int = 16) -> tuple[str, list[dict]]:
+    """The report's first paragraphs (about 1,200 words) with two questions per town."""
+    parts, questions = [], []
+    for i in range(paragraphs):
+        text, qs = paragraph(i)
+        parts.append(text)
+        questions += [{"question": q, "answers": [a]} for q, a in qs]
+    return "\n\n".join(parts), questions
+
+
 def mission() -> tuple[str, list[dict]] | None:
     if not (MISSION / "article.txt").exists():
         return None

@@ -27,7 +27,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import torch  # noqa: E402
 import transformers  # noqa: E402
-from articles import long_article_with_questions, mission  # noqa: E402
+from articles import long_article_with_questions, mission, report_excerpt  # noqa: E402
 from build import build  # noqa: E402
 
 from summarise import Reader, Summariser  # noqa: E402
@@ -65,8 +65,15 @@ def main() -> None:
     torch.set_num_threads(2)
     paths = {k: str(v) for k, v in build(args.tiny).items()}
     long_text, long_questions = long_article_with_questions()
-    contexts = {"long": long_text}
-    questions = [{"context": "long", **q} for q in long_questions]
+    excerpt, excerpt_questions = report_excerpt()
+    example = (EXAMPLE_PAGE.parent / "fisheries_talks.txt").read_text(encoding="utf-8")
+    example_questions = json.loads((EXAMPLE_PAGE.parent / "questions.json").read_text())
+    contexts = {"long": long_text, "excerpt": excerpt, "example": example}
+    questions = (
+        [{"context": "excerpt", **q} for q in excerpt_questions]
+        + [{"context": "example", **q} for q in example_questions["questions"]]
+        + [{"context": "long", **q} for q in long_questions[:4]]
+    )
     found = mission()
     if found:
         contexts["mission"], mission_questions = found

@@ -1,0 +1,118 @@
+"""Load test: concurrent gradio_client users against the app on loopback.
+
+    python benchmarks/load.py --users 32 --seconds 60           # tiny models
+    python benchmarks/load.py --users 8 --seconds 120 --full    # default-size models
+
+Each user alternates summarise and ask calls until the time is up (bounded in
+time and count, loopback only). Prints throughput, latency percentiles, errors
+and the server's resident memory after warm-up and at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+MAX_CALLS_PER_USER = 10_000
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def start_app(full: bool):
+    from build import build
+
+    from summarise import Reader, Summariser, ui
+
+    paths = build(tiny=not full)
+    ui.DOCUMENT_OPTIONS.update(
+        reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"]))
+    )
+    ui.warm_up()
+    app = ui.build_app()
+    _, url, _ = app.launch(server_name="127.0.0.1", prevent_thread_lock=True, quiet=True)
+    return app, url
+
+
+def run(users: int, seconds: float, full: bool = False) -> dict:
+    from gradio_client import Client
+
+    from summarise import ui
+
+    app, url = start_app(full)
+    page = ui.example_article()
+    warm = rss_mb()
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.time() + seconds
+
+    def user(n: int) -> None:
+        client = Client(url, verbose=False)
+        for i in range(MAX_CALLS_PER_USER):
+            if time.time() >= deadline:
+                return
+            began = time.perf_counter()
+            try:
+                if (i + n) % 2:
+                    client.predict(page, "short", api_name="/summarise")
+                else:
+                    client.predict(page, ui.EXAMPLE_QUESTIONS[i % 3], 1, api_name="/ask")
+                with lock:
+                    latencies.append(time.perf_counter() - began)
+            except Exception as exc:  # noqa: BLE001 - counted and reported
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}"[:200])
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    app.close()
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
+
+    return {
+        "users": users,
+        "seconds": round(elapsed, 1),
+        "requests": len(latencies),
+        "throughput_per_s": round(len(latencies) / elapsed, 2),
+        "p50_s": round(pct(0.50), 3),
+        "p95_s": round(pct(0.95), 3),
+        "p99_s": round(pct(0.99), 3),
+        "mean_s": round(statistics.mean(ordered), 3) if ordered else 0.0,
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "rss_after_warmup_mb": round(warm),
+        "rss_end_mb": round(rss_mb()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--full", action="store_true", help="default-size random-weight models")
+    args = parser.parse_args()
+    print(json.dumps(run(args.users, args.seconds, args.full), indent=2))
+
+
+if __name__ == "__main__":
+    main()
