@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors
 from transformers import (
     BartConfig,
     BartForConditionalGeneration,
@@ -27,6 +27,9 @@ from transformers import (
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "tests"))
+
+from tiny import wordpiece_tokenizer  # noqa: E402  (the tests' deterministic WordPiece)
 
 READER_VOCAB = 28996  # distilbert-base-cased
 SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6
@@ -42,27 +45,6 @@ def corpus() -> list[str]:
     if mission.exists():
         texts.append(mission.read_text(encoding="utf-8"))
     return texts
-
-
-def wordpiece(texts: list[str], size: int) -> Tokenizer:
-    normalizer = normalizers.BertNormalizer(lowercase=False)
-    pre = pre_tokenizers.BertPreTokenizer()
-    words: set[str] = set()
-    for text in texts:
-        words.update(w for w, _ in pre.pre_tokenize_str(normalizer.normalize_str(text)))
-    chars = {c for w in words for c in w}
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    pieces = specials + sorted(words) + sorted(chars - words) + sorted("##" + c for c in chars)
-    pieces += [f"[unused{i}]" for i in range(size - len(pieces))]
-    tok = Tokenizer(models.WordPiece(vocab={p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
-    tok.normalizer, tok.pre_tokenizer = normalizer, pre
-    tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]",
-        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
-        special_tokens=[("[CLS]", 2), ("[SEP]", 3)],
-    )
-    tok.decoder = decoders.WordPiece()
-    return tok
 
 
 def byte_bpe(texts: list[str], size: int) -> Tokenizer:
@@ -109,7 +91,7 @@ def portable(folder: Path) -> None:
 def build_reader(folder: Path, tiny: bool) -> Path:
     if (folder / "model.safetensors").exists():
         return folder
-    tok = wordpiece(corpus(), 1000 if tiny else READER_VOCAB)
+    tok = wordpiece_tokenizer(corpus(), size=1000 if tiny else READER_VOCAB)
     PreTrainedTokenizerFast(
         tokenizer_object=tok,
         unk_token="[UNK]",

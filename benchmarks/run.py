@@ -49,8 +49,10 @@ def reference_python() -> Path:
     return python
 
 
-def timed(fn, repeat: int = 1) -> tuple[object, float]:
-    fn()
+def timed(fn, repeat: int = 1, warm: bool = True) -> tuple[object, float]:
+    """Mean seconds per call; a warm-up call first unless the models are warm already."""
+    if warm:
+        fn()
     began = time.perf_counter()
     for _ in range(repeat):
         out = fn()
@@ -153,7 +155,7 @@ def main() -> None:
         s = Summariser(paths["summariser"], quantize=fast)
         t = {}
         _, t["sum_short"] = timed(lambda: s.summarise(contexts[short]))
-        _, t["sum_long"] = timed(lambda: s.summarise(contexts["long"]))
+        _, t["sum_long"] = timed(lambda: s.summarise(contexts["long"]), warm=False)
         return t
 
     ours32 = {**our_qa(False), **our_summaries(False)}

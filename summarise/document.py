@@ -12,6 +12,7 @@ import bisect
 import logging
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import Any
 
 from .clean import Cleaned, clean
 from .embedder import Embedder
@@ -75,53 +76,52 @@ class Document:
     def title(self) -> str:
         return self.cleaned.title
 
+    def _optional(self, arg: Any, kind: type, what: str, fallback: str, *args: Any) -> Any:
+        """An instance of ``kind`` for ``arg``, or ``None`` (the fallback) when no
+        checkpoint resolves and none was asked for by name."""
+        if isinstance(arg, kind) or arg is False:
+            return arg or None
+        try:
+            component = kind(_name(arg), *args)
+            component.load()
+            return component
+        except ModelError as exc:
+            if arg:
+                raise
+            log.warning("No %s (%s); %s.", what, exc, fallback)
+            return None
+
     @cached_property
     def embedder(self) -> Embedder | None:
         """The sentence encoder, or ``None`` (lexical ranking) when none resolves."""
-        if isinstance(self._embedder_arg, Embedder) or self._embedder_arg is False:
-            return self._embedder_arg or None
-        try:
-            embedder = Embedder(_name(self._embedder_arg), device=self.device)
-            embedder.load()
-            return embedder
-        except ModelError as exc:
-            if self._embedder_arg:
-                raise
-            log.warning("No sentence encoder (%s); using lexical ranking.", exc)
-            return None
+        return self._optional(
+            self._embedder_arg, Embedder, "sentence encoder", "using lexical ranking", self.device
+        )
 
     @cached_property
     def summariser(self) -> Summariser | None:
         """The abstractive summariser, or ``None`` when no checkpoint resolves."""
-        if isinstance(self._summariser_arg, Summariser) or self._summariser_arg is False:
-            return self._summariser_arg or None
-        try:
-            summariser = Summariser(_name(self._summariser_arg), self.device, self.quantize)
-            summariser.load()
-            return summariser
-        except ModelError as exc:
-            if self._summariser_arg:
-                raise
-            log.warning("No summariser checkpoint (%s); using an extractive summary.", exc)
-            return None
+        return self._optional(
+            self._summariser_arg,
+            Summariser,
+            "summariser checkpoint",
+            "using an extractive summary",
+            self.device,
+            self.quantize,
+        )
 
     @cached_property
     def reader(self) -> Reader | None:
         """The extractive reader, or ``None`` when no checkpoint resolves."""
-        if self._reader_arg is False:
-            return None
-        if isinstance(self._reader_arg, Reader):
-            reader = self._reader_arg
-        else:
-            try:
-                reader = Reader(_name(self._reader_arg), self.device, self.quantize)
-                reader.load()
-            except ModelError as exc:
-                if self._reader_arg:
-                    raise
-                log.warning("No reader checkpoint (%s); answering with passages.", exc)
-                return None
-        if reader.retriever is None:
+        reader = self._optional(
+            self._reader_arg,
+            Reader,
+            "reader checkpoint",
+            "answering with passages",
+            self.device,
+            self.quantize,
+        )
+        if reader is not None and reader.retriever is None:
             reader.retriever = Retriever(self.embedder)
         return reader
 
@@ -141,7 +141,9 @@ class Document:
         body = self.cleaned.body or self.cleaned.text
         if self.summariser is None:
             return extractive_summary(body, self.embedder, max_words, min_words)
-        return self.summariser.summarise(body, min_words, max_words, num_beams, progress)
+        return self.summariser.summarise(
+            body, min_words, max_words, num_beams, progress, self.limits.deadline()
+        )
 
     def ask(
         self,
@@ -169,7 +171,12 @@ class Document:
             results = [passage_answers(q, self.text, self.embedder, top_k) for q in questions]
         else:
             results = self.reader.ask_many(
-                questions, self.text, top_k=top_k, min_score=min_score, passages=passages
+                questions,
+                self.text,
+                top_k=top_k,
+                min_score=min_score,
+                passages=passages,
+                deadline=self.limits.deadline(),
             )
         for answers in results:
             for answer in answers:

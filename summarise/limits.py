@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 
 from .errors import LimitError
@@ -13,6 +14,21 @@ def _env_int(name: str, default: int) -> int:
         return int(os.environ.get(name, default))
     except ValueError:
         return default
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a request must stop; checked between model batches."""
+
+    at: float
+    seconds: int
+
+    def check(self, task: str) -> None:
+        if time.monotonic() > self.at:
+            raise LimitError(
+                f"{task} took longer than the time budget of {self.seconds} seconds "
+                "(SUMMARISE_MAX_SECONDS); shorten the text or raise the budget."
+            )
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,11 @@ class Limits:
     max_file_bytes: int = field(
         default_factory=lambda: _env_int("SUMMARISE_MAX_FILE_BYTES", 10_000_000)
     )
+    max_seconds: int = field(default_factory=lambda: _env_int("SUMMARISE_MAX_SECONDS", 300))
+
+    def deadline(self) -> Deadline:
+        """The time budget of one request, starting now."""
+        return Deadline(time.monotonic() + self.max_seconds, self.max_seconds)
 
     def check_text(self, text: str) -> None:
         if len(text) > self.max_chars:

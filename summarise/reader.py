@@ -22,6 +22,7 @@ import numpy as np
 
 from . import models
 from .errors import InputError, LimitError, ModelError
+from .limits import Deadline
 
 if TYPE_CHECKING:
     from .retrieval import Retriever
@@ -160,6 +161,7 @@ class Reader:
         handle_impossible: bool = True,
         passages: int | None = None,
         progress: Callable[[int, int], None] | None = None,
+        deadline: Deadline | None = None,
     ) -> list[list[Answer]]:
         """Answer several questions about one context in shared, batched passes."""
         if normalize not in {"global", "window"}:
@@ -173,7 +175,7 @@ class Reader:
             self._check_question(tokenizer, question)
         spans = self._passages_for(questions, context, passages)
         windows = self._windows(tokenizer, questions, context, spans)
-        start_logits, end_logits = self._forward(tokenizer, model, windows, progress)
+        start_logits, end_logits = self._forward(tokenizer, model, windows, progress, deadline)
         results = []
         for qi in range(len(questions)):
             mine = [w for w in range(len(windows)) if windows[w].question == qi]
@@ -251,6 +253,7 @@ class Reader:
         model: Any,
         windows: list[_Window],
         progress: Callable[[int, int], None] | None,
+        deadline: Deadline | None = None,
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Run the model over all windows, shortest first, padded per batch."""
         import torch
@@ -265,6 +268,8 @@ class Reader:
         device = next(model.parameters()).device
         with torch.inference_mode():
             for b in range(0, len(order), self.batch_size):
+                if deadline is not None:
+                    deadline.check("Answering")
                 chunk = order[b : b + self.batch_size]
                 features = [
                     {

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import models
 from .errors import InputError, ModelError
+from .limits import Deadline
 from .sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,13 @@ class Summariser:
         max_words: int | None = None,
         num_beams: int | None = None,
         progress: Callable[[int, int], None] | None = None,
+        deadline: Deadline | None = None,
     ) -> Summary:
-        """Summarise ``text``; word budgets and beams override the checkpoint's defaults."""
+        """Summarise ``text``; word budgets and beams override the checkpoint's defaults.
+
+        ``deadline`` stops the work between batches with a :class:`LimitError`
+        once the request's time budget is spent.
+        """
         if not text.strip():
             raise InputError("The text is empty; paste an article to summarise.")
         if min_words is not None and max_words is not None and min_words > max_words:
@@ -92,7 +98,7 @@ class Summariser:
         pieces = self._chunk(tokenizer, text, budget)
         chunks = len(pieces)
         if chunks == 1:
-            combined = self._generate(tokenizer, model, pieces, settings, progress)[0]
+            combined = self._generate(tokenizer, model, pieces, settings, progress, deadline)[0]
             return Summary(combined, 1, time.perf_counter() - began, "abstractive", self.name)
         defaults = self.generation_settings(tokenizer, model, text, None, None, num_beams)
         target = (
@@ -100,18 +106,22 @@ class Summariser:
             or getattr(model.generation_config, "max_length", None)
             or budget
         )
-        combined = self._join(self._generate(tokenizer, model, pieces, defaults, progress))
+        combined = self._join(
+            self._generate(tokenizer, model, pieces, defaults, progress, deadline)
+        )
         for _ in range(_MAX_ROUNDS):
             length = len(tokenizer(combined, add_special_tokens=False)["input_ids"])
             if length > budget:  # the partial summaries still overflow: reduce again
                 pieces = self._chunk(tokenizer, combined, budget)
-                combined = self._join(self._generate(tokenizer, model, pieces, defaults, None))
+                combined = self._join(
+                    self._generate(tokenizer, model, pieces, defaults, None, deadline)
+                )
                 continue
             too_long = length > 1.5 * target or (
                 max_words is not None and len(combined.split()) > max_words
             )
             if too_long:
-                combined = self._generate(tokenizer, model, [combined], settings, None)[0]
+                combined = self._generate(tokenizer, model, [combined], settings, None, deadline)[0]
             break
         return Summary(combined, chunks, time.perf_counter() - began, "abstractive", self.name)
 
@@ -201,6 +211,7 @@ class Summariser:
         pieces: list[str],
         settings: dict[str, Any],
         progress: Callable[[int, int], None] | None,
+        deadline: Deadline | None = None,
     ) -> list[str]:
         """Summarise each piece, a batch at a time."""
         import torch
@@ -211,6 +222,8 @@ class Summariser:
         outputs: list[str] = []
         with torch.inference_mode():
             for b in range(0, len(pieces), self.batch_size):
+                if deadline is not None:
+                    deadline.check("Summarising")
                 batch = [prefix + p for p in pieces[b : b + self.batch_size]]
                 inputs = tokenizer(
                     batch,

@@ -188,3 +188,16 @@ def test_question_limits(isolated_models, article):
         doc.ask("What " * 10)
     with pytest.raises(InputError, match="question is empty"):
         doc.ask("  ")
+
+
+def test_time_budget_stops_a_slow_request(summariser_dir, reader_dir, article):
+    doc = Document(
+        article,
+        summariser=str(summariser_dir),
+        reader=str(reader_dir),
+        limits=Limits(max_seconds=-1),
+    )
+    with pytest.raises(LimitError, match="time budget of -1 seconds"):
+        doc.summary()
+    with pytest.raises(LimitError, match="SUMMARISE_MAX_SECONDS"):
+        doc.ask("Who chairs the talks?")

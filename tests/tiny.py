@@ -43,12 +43,13 @@ def example_questions() -> list[dict]:
     return json.loads((EXAMPLES / "questions.json").read_text(encoding="utf-8"))["questions"]
 
 
-def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False) -> Tokenizer:
+def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False, size: int = 0) -> Tokenizer:
     """A WordPiece tokenizer whose vocabulary is every word and character of ``corpus``.
 
     Built directly rather than with the WordPiece trainer, whose choice of
     pieces varies from run to run; a fixed vocabulary keeps the tests
-    reproducible. Unknown words fall back to single-character pieces.
+    reproducible. Unknown words fall back to single-character pieces. ``size``
+    pads the vocabulary with placeholder pieces to a real checkpoint's size.
     """
     normalizer = normalizers.BertNormalizer(lowercase=lowercase)
     pre_tokenizer = pre_tokenizers.BertPreTokenizer()
@@ -58,6 +59,7 @@ def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False) -> Tokenizer
     chars = {c for w in words for c in w}
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     pieces = specials + sorted(words) + sorted(chars - words) + sorted("##" + c for c in chars)
+    pieces += [f"[unused{i}]" for i in range(size - len(pieces))]
     tok = Tokenizer(models.WordPiece(vocab={p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
     tok.normalizer = normalizer
     tok.pre_tokenizer = pre_tokenizer
