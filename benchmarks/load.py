@@ -37,7 +37,7 @@ def start_app(full: bool):
     from summarise import Reader, Summariser, ui
 
     paths = build(tiny=not full)
-    ui.DOCUMENT_OPTIONS.update(
+    ui.configure(
         reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"]))
     )
     ui.warm_up()

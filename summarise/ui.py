@@ -44,6 +44,15 @@ _DOCS_LOCK = threading.Lock()
 _DOCS_KEPT = 16
 
 
+def configure(**options: Any) -> None:
+    """Set the models every Document uses (``reader=``, ``summariser=``, ...) and drop
+    documents cleaned under the previous settings."""
+    with _DOCS_LOCK:
+        DOCUMENT_OPTIONS.clear()
+        DOCUMENT_OPTIONS.update(options)
+        _DOCS.clear()
+
+
 def example_article() -> str:
     return (EXAMPLES / "fisheries_talks_page.txt").read_text(encoding="utf-8")
 

@@ -43,7 +43,7 @@ def free_port() -> int:
 def server(reader_dir, summariser_dir):
     from summarise import Reader, Summariser, ui
 
-    ui.DOCUMENT_OPTIONS.update(
+    ui.configure(
         reader=Reader(
             str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, passages=0
         ),
@@ -55,7 +55,7 @@ def server(reader_dir, summariser_dir):
     app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     app.close()
-    ui.DOCUMENT_OPTIONS.clear()
+    ui.configure()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ def test_short_load_run_has_no_errors_and_memory_stays_bounded():
     try:
         report = load.run(users=8, seconds=15)
     finally:
-        ui.DOCUMENT_OPTIONS.clear()
+        ui.configure()
     print(report)
     assert report["errors"] == 0, report["first_errors"]
     assert report["requests"] >= 8
