@@ -29,7 +29,7 @@ CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests"))
 
-from tiny import wordpiece_tokenizer  # noqa: E402  (the tests' deterministic WordPiece)
+from tiny import save_wordpiece, wordpiece_tokenizer  # noqa: E402  (the tests' deterministic WordPiece)
 
 READER_VOCAB = 28996  # distilbert-base-cased
 SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6
@@ -92,17 +92,7 @@ def build_reader(folder: Path, tiny: bool) -> Path:
     if (folder / "model.safetensors").exists():
         return folder
     tok = wordpiece_tokenizer(corpus(), size=1000 if tiny else READER_VOCAB)
-    PreTrainedTokenizerFast(
-        tokenizer_object=tok,
-        unk_token="[UNK]",
-        cls_token="[CLS]",
-        sep_token="[SEP]",
-        pad_token="[PAD]",
-        mask_token="[MASK]",
-        model_max_length=512,
-        model_input_names=["input_ids", "attention_mask"],
-        tokenizer_class="DistilBertTokenizer",
-    ).save_pretrained(folder)
+    save_wordpiece(tok, folder, with_type_ids=False)
     portable(folder)
     size = dict(dim=64, n_layers=2, n_heads=2, hidden_dim=128) if tiny else {}
     config = DistilBertConfig(
