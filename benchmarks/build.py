@@ -21,7 +21,6 @@ from transformers import (
     DistilBertConfig,
     DistilBertForQuestionAnswering,
     GenerationConfig,
-    PreTrainedTokenizerFast,
 )
 
 ROOT = Path(__file__).resolve().parent
@@ -29,7 +28,7 @@ CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "tests"))
 
-from tiny import save_wordpiece, wordpiece_tokenizer  # noqa: E402  (the tests' deterministic WordPiece)
+from tiny import save_bpe, save_wordpiece, wordpiece_tokenizer  # noqa: E402  (the tests' deterministic WordPiece)
 
 READER_VOCAB = 28996  # distilbert-base-cased
 SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6
@@ -114,17 +113,7 @@ def build_summariser(folder: Path, tiny: bool) -> Path:
     if (folder / "model.safetensors").exists():
         return folder
     tok = byte_bpe(corpus(), 2000 if tiny else SUMMARISER_VOCAB)
-    PreTrainedTokenizerFast(
-        tokenizer_object=tok,
-        bos_token="<s>",
-        eos_token="</s>",
-        unk_token="<unk>",
-        pad_token="<pad>",
-        mask_token="<mask>",
-        model_max_length=1024,
-        model_input_names=["input_ids", "attention_mask"],
-        tokenizer_class="BartTokenizer",
-    ).save_pretrained(folder)
+    save_bpe(tok, folder, max_length=1024)
     portable(folder)
     size = (
         dict(
