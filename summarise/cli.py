@@ -61,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
         p.add_argument("--fast", action="store_true", help="int8 quantisation on the CPU")
         p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
-        p.add_argument("--max-seq-len", type=int, default=384, help="reader window in tokens")
+        p.add_argument(
+            "--max-seq-len", type=int, help="reader window in tokens (default: automatic)"
+        )
         p.add_argument("--doc-stride", type=int, default=128, help="reader window overlap")
         p.add_argument(
             "--passages", type=int, default=4, help="passages read on long documents (0: all)"

@@ -297,6 +297,7 @@ def describe() -> list[dict[str, Any]]:
     return rows
 
 
+UNBOUNDED = 100_000  # tokenizers without a limit report a huge number
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 
@@ -354,6 +355,19 @@ def _load_pair(role: str, name: str, path: str, loader: Any, device: str, quanti
     model.to(pick_device(device))
     log.info("Loaded %s model %s from %s", role, name, path)
     return tokenizer, model
+
+
+def input_limit(tokenizer: Any, model: Any) -> int:
+    """The encoder's maximum input length: the tighter of the tokenizer's and the config's."""
+    limits = [getattr(tokenizer, "model_max_length", None)]
+    config = model.config
+    for attr in ("max_encoder_position_embeddings", "max_position_embeddings", "n_positions"):
+        value = getattr(config, attr, None)
+        if isinstance(value, int) and value > 0:
+            limits.append(value)
+            break
+    usable = [v for v in limits if isinstance(v, int) and 0 < v < UNBOUNDED]
+    return min(usable) if usable else 512
 
 
 def pick_device(device: str | None) -> str:

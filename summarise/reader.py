@@ -74,15 +74,26 @@ class Candidate:
     score: float = 0.0
 
 
+WINDOW = 384  # tokens per window: what SQuAD readers are fine-tuned on
+WHOLE = 512  # a passage up to this long (and the model's limit) is read in one window
+
+
 class Reader:
-    """Answer questions with spans of a context, like txtai's ``Questions``."""
+    """Answer questions with spans of a context, like txtai's ``Questions``.
+
+    ``max_seq_len=None`` (the default) reads a passage that fits the model in
+    one window of up to 512 tokens and splits longer ones into 384-token
+    windows overlapping by ``doc_stride``: one window instead of two costs
+    less and lets the model see the whole passage. An explicit ``max_seq_len``
+    always splits at that length, exactly as the old pipeline did.
+    """
 
     def __init__(
         self,
         model: str | None = None,
         device: str = "cpu",
         quantize: bool = False,
-        max_seq_len: int = 384,
+        max_seq_len: int | None = None,
         doc_stride: int = 128,
         max_question_len: int = 64,
         batch_size: int = 8,
@@ -97,7 +108,8 @@ class Reader:
             )
         self.device = device
         self.quantize = quantize
-        self.max_seq_len = max_seq_len
+        self.fit_whole = max_seq_len is None
+        self.max_seq_len = WINDOW if max_seq_len is None else max_seq_len
         self.doc_stride = doc_stride
         self.max_question_len = max_question_len
         self.batch_size = batch_size
@@ -174,7 +186,7 @@ class Reader:
         for question in questions:
             self._check_question(tokenizer, question)
         spans = self._passages_for(questions, context, passages)
-        windows = self._windows(tokenizer, questions, context, spans)
+        windows = self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))
         start_logits, end_logits = self._forward(tokenizer, model, windows, progress, deadline)
         results = []
         for qi in range(len(questions)):
@@ -215,14 +227,23 @@ class Reader:
             return whole
         return [self.retriever.spans(q, context, k) for q in questions]
 
+    def _whole(self, tokenizer: Any, model: Any) -> int:
+        """The longest window a passage that fits is read in (0: always split)."""
+        # two positions short of the limit: RoBERTa-style models start positions at 2
+        return min(WHOLE, models.input_limit(tokenizer, model) - 2) if self.fit_whole else 0
+
     def _windows(
         self,
         tokenizer: Any,
         questions: Sequence[str],
         context: str,
         spans: list[list[tuple[int, int]]],
+        whole: int = 0,
     ) -> list[_Window]:
-        """Tokenise every (question, passage) pair into overlapping windows."""
+        """Tokenise every (question, passage) pair into overlapping windows.
+
+        A passage that fits in ``whole`` tokens gets one window of its own.
+        """
         question_first = tokenizer.padding_side == "right"
         windows: list[_Window] = []
         for qi, question in enumerate(questions):
@@ -232,20 +253,35 @@ class Reader:
             for start, end in spans[qi]:
                 passage = context[start:end]
                 pair = (question, passage) if question_first else (passage, question)
-                batch = tokenizer(
-                    *pair,
-                    truncation="only_second" if question_first else "only_first",
-                    max_length=self.max_seq_len,
-                    stride=stride,
-                    return_overflowing_tokens=True,
-                    return_offsets_mapping=True,
-                    padding=False,
-                )
-                for encoding in batch.encodings:
-                    windows.append(
-                        _Window(qi, start, passage, encoding, 1 if question_first else 0)
+                encodings = None
+                if whole > self.max_seq_len:
+                    encodings = self._split(tokenizer, pair, question_first, whole, 0)
+                    if len(encodings) > 1:
+                        encodings = None
+                if encodings is None:
+                    encodings = self._split(
+                        tokenizer, pair, question_first, self.max_seq_len, stride
                     )
+                windows += [
+                    _Window(qi, start, passage, e, 1 if question_first else 0) for e in encodings
+                ]
         return windows
+
+    @staticmethod
+    def _split(
+        tokenizer: Any, pair: tuple[str, str], question_first: bool, length: int, stride: int
+    ) -> list[Any]:
+        """The encodings of one (question, passage) pair cut into ``length``-token windows."""
+        batch = tokenizer(
+            *pair,
+            truncation="only_second" if question_first else "only_first",
+            max_length=length,
+            stride=stride,
+            return_overflowing_tokens=True,
+            return_offsets_mapping=True,
+            padding=False,
+        )
+        return list(batch.encodings)
 
     def _forward(
         self,
@@ -255,22 +291,22 @@ class Reader:
         progress: Callable[[int, int], None] | None,
         deadline: Deadline | None = None,
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Run the model over all windows, shortest first, padded per batch."""
+        """Run the model over all windows in batches of similar length."""
         import torch
 
         accepted = inspect.signature(type(model).forward).parameters
         names = {"input_ids", "attention_mask"}
         if "token_type_ids" in tokenizer.model_input_names and "token_type_ids" in accepted:
             names.add("token_type_ids")
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i].encoding.ids))
         starts: list[np.ndarray] = [np.empty(0)] * len(windows)
         ends: list[np.ndarray] = [np.empty(0)] * len(windows)
         device = next(model.parameters()).device
+        batches = _batches([len(w.encoding.ids) for w in windows], self.batch_size)
+        done = 0
         with torch.inference_mode():
-            for b in range(0, len(order), self.batch_size):
+            for chunk in batches:
                 if deadline is not None:
                     deadline.check("Answering")
-                chunk = order[b : b + self.batch_size]
                 features = [
                     {
                         "input_ids": windows[i].encoding.ids,
@@ -287,8 +323,9 @@ class Reader:
                     mask = padded["attention_mask"][row].bool()
                     starts[i] = out.start_logits[row][mask].float().cpu().numpy()[:n]
                     ends[i] = out.end_logits[row][mask].float().cpu().numpy()[:n]
+                done += len(chunk)
                 if progress is not None:
-                    progress(min(b + self.batch_size, len(order)), len(order))
+                    progress(done, len(windows))
         return starts, ends
 
     def _decode(
@@ -400,6 +437,26 @@ def score_window(
         spans.append((int(idx[i]), int(idx[j]), logit, math.exp(logit - log_zs - log_ze)))
     null = math.exp(start[0] + end[0] - log_zs - log_ze) if null_allowed else None
     return WindowScores(spans, _logsumexp(flat[np.isfinite(flat)]), null)
+
+
+def _batches(lengths: list[int], size: int, slack: float = 0.1) -> list[list[int]]:
+    """Indices grouped shortest first into batches of at most ``size`` similar lengths.
+
+    On a CPU padding is paid in full, while batching gains little: a window
+    joins a batch only if the batch's shortest is within ``slack`` of it.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    for i in order:
+        if (
+            batches
+            and len(batches[-1]) < size
+            and lengths[i] <= lengths[batches[-1][0]] * (1 + slack)
+        ):
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 def _allowed(window: _Window) -> np.ndarray:

@@ -25,7 +25,6 @@ from .sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 _MAX_ROUNDS = 4
-_UNBOUNDED = 100_000
 
 
 @dataclass
@@ -145,7 +144,7 @@ class Summariser:
         if self._max_input_tokens:
             limit = self._max_input_tokens
         else:
-            limit = _model_input_limit(tokenizer, model)
+            limit = models.input_limit(tokenizer, model)
         prefix_tokens = len(tokenizer(self.prefix(model), add_special_tokens=False)["input_ids"])
         return max(16, limit - tokenizer.num_special_tokens_to_add() - prefix_tokens)
 
@@ -244,19 +243,6 @@ class Summariser:
                     "Summarised %d/%d chunks", min(b + self.batch_size, len(pieces)), len(pieces)
                 )
         return outputs
-
-
-def _model_input_limit(tokenizer: Any, model: Any) -> int:
-    """The encoder's maximum input length: the tighter of the tokenizer's and the config's."""
-    limits = [getattr(tokenizer, "model_max_length", None)]
-    config = model.config
-    for attr in ("max_encoder_position_embeddings", "max_position_embeddings", "n_positions"):
-        value = getattr(config, attr, None)
-        if isinstance(value, int) and value > 0:
-            limits.append(value)
-            break
-    usable = [v for v in limits if isinstance(v, int) and 0 < v < _UNBOUNDED]
-    return min(usable) if usable else 512
 
 
 def _tokens_per_word(tokenizer: Any, text: str) -> float:

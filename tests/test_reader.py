@@ -10,7 +10,7 @@ import tiny
 from conftest import READER_MAX_LEN, READER_STRIDE
 
 from summarise import InputError, LimitError, Reader
-from summarise.reader import score_window
+from summarise.reader import WINDOW, _batches, score_window
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,31 @@ def test_article_needs_several_windows(reader, article):
         q for q in tiny.example_questions() if article.index(q["answers"][0]) > last_window_start
     ]
     assert answers_in_last, "at least one answer must sit in the last window"
+
+
+def test_default_window_reads_a_passage_that_fits_in_one_go(reader_dir, article):
+    auto = Reader(str(reader_dir))
+    tokenizer, model = auto.load()
+    whole = auto._whole(tokenizer, model)
+    assert auto.max_seq_len == WINDOW and whole == 510  # tiny model: 512 positions
+    n_tokens = len(tokenizer("Who?", article)["input_ids"])
+    assert WINDOW < n_tokens <= whole, "the padded article must fall between the two lengths"
+    [window] = auto._windows(tokenizer, ["Who?"], article, [[(0, len(article))]], whole)
+    assert len(window.encoding.ids) == n_tokens
+    twice = article + "\n\n" + article  # too long for one window: 384-token windows
+    windows = auto._windows(tokenizer, ["Who?"], twice, [[(0, len(twice))]], whole)
+    assert len(windows) > 2 and max(len(w.encoding.ids) for w in windows) == WINDOW
+    explicit = Reader(str(reader_dir), max_seq_len=WINDOW)
+    assert explicit._whole(tokenizer, model) == 0  # an explicit length always splits
+
+
+def test_batches_group_similar_lengths_and_never_pad_much():
+    lengths = [384, 218, 384, 380, 120, 384, 125, 384]
+    batches = _batches(lengths, size=3)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    assert batches == [[4, 6], [1], [3, 0, 2], [5, 7]]
+    for batch in batches:
+        assert max(lengths[i] for i in batch) <= 1.1 * min(lengths[i] for i in batch)
 
 
 def test_trained_reader_returns_exact_spans_and_offsets(reader, article, questions):
