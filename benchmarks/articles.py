@@ -39,18 +39,29 @@ TRADES = ["bakeries", "bookshops", "clinics", "workshops", "libraries", "ferries
 MAYORS = ["Ada", "Boris", "Clara", "Dev", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"]
 
 
+MONTHS = ["January", "March", "April", "June", "August", "September", "October", "December"]
+GROUPS = ["fishermen", "teachers", "nurses", "farmers", "students", "pensioners", "shopkeepers"]
+PLACES = ["harbour", "library", "market hall", "railway station", "swimming pool", "museum"]
+
+
 def paragraph(i: int) -> tuple[str, list[tuple[str, str]]]:
+    """One town's paragraph; every sentence differs from every other paragraph's."""
     town = TOWNS[i % len(TOWNS)] + ("" if i < len(TOWNS) else f" {i // len(TOWNS) + 1}")
     trade = TRADES[i % len(TRADES)]
     mayor = f"{MAYORS[i % len(MAYORS)]} {TOWNS[(i * 7) % len(TOWNS)][:4]}son"
     count = 3 + (i * 13) % 40
     budget = 10 + (i * 17) % 90
+    month = MONTHS[(i * 3) % len(MONTHS)]
+    group = GROUPS[(i * 5) % len(GROUPS)]
+    place = PLACES[(i * 11) % len(PLACES)]
+    votes = 1200 + i * 37
     text = (
         f"In {town}, the council opened {count} new {trade} this year, and the mayor, "
         f"{mayor}, said the town would spend {budget} million on roads and schools. "
-        f"Residents of {town} voted to keep the harbour open through the winter, while "
-        f"shop owners asked for longer opening hours on market days. Officials said the "
-        f"plan would be reviewed in the spring after a public consultation with local groups."
+        f"{votes} residents of {town} voted to keep the {place} open through the winter, "
+        f"while {group} asked for {(i % 5) + 2} more hours on market days. Officials in "
+        f"{town} said the plan would be reviewed in {month} {2030 + i % 7} after hearing "
+        f"{i % 9 + 3} local {group} groups."
     )
     questions = [
         (f"Who is the mayor of {town}?", mayor),

@@ -1,10 +1,13 @@
 """The reference side: transformers 4.57's pipelines, run in the side environment.
 
-Reads a job (JSON) on stdin, prints results (JSON) on stdout. Not imported by
-the package; ``run.py`` starts it with ``benchmarks/.reference/bin/python``.
+A worker: reads one JSON request per line on stdin, answers with one JSON line
+on stdout. ``run.py`` starts it with ``benchmarks/.reference/bin/python`` and
+keeps it alive, so the two sides can be timed in alternation. Not imported by
+the package.
 """
 
 import json
+import resource
 import sys
 import time
 
@@ -13,57 +16,57 @@ import transformers
 from transformers import pipeline
 
 
-def timed(fn, repeat, warm=True):
-    if warm:
-        fn()  # warm-up
-    began = time.perf_counter()
-    for _ in range(repeat):
-        out = fn()
-    return out, (time.perf_counter() - began) / repeat
+class Worker:
+    def __init__(self, request):
+        torch.set_num_threads(request.get("threads", 2))
+        self.qa = pipeline("question-answering", model=request["reader"], device=-1)
+        self.summarizer = pipeline("summarization", model=request["summariser"], device=-1)
+        self.qa_settings = request["qa_settings"]
+
+    def answers(self, request):
+        """Top answer of each (question, context) pair."""
+        out = []
+        for item in request["items"]:
+            answer = self.qa(question=item["question"], context=item["context"], **self.qa_settings)
+            answer = answer[0] if isinstance(answer, list) else answer
+            out.append(
+                {
+                    "text": answer["answer"],
+                    "start": answer["start"],
+                    "end": answer["end"],
+                    "score": float(answer["score"]),
+                }
+            )
+        return {"answers": out}
+
+    def ask(self, request):
+        """One pipeline call per question, timed together."""
+        began = time.perf_counter()
+        for question in request["questions"]:
+            self.qa(question=question, context=request["context"], **self.qa_settings)
+        return {"seconds": time.perf_counter() - began}
+
+    def summary(self, request):
+        began = time.perf_counter()
+        out = self.summarizer(request["context"], truncation=True)
+        return {"seconds": time.perf_counter() - began, "text": out[0]["summary_text"]}
+
+    def memory(self, request):
+        """Peak resident memory of this process so far, in MB."""
+        return {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main():
-    job = json.load(sys.stdin)
-    torch.set_num_threads(job.get("threads", 2))
-    result = {"transformers": transformers.__version__, "torch": torch.__version__}
-    qa = pipeline("question-answering", model=job["reader"], device=-1)
-    settings = job["qa_settings"]
-    answers = []
-    for item in job["questions"]:
-        out = qa(question=item["question"], context=job["contexts"][item["context"]], **settings)
-        out = out[0] if isinstance(out, list) else out
-        answers.append(
-            {
-                "text": out["answer"],
-                "start": out["start"],
-                "end": out["end"],
-                "score": float(out["score"]),
-            }
-        )
-    result["answers"] = answers
-    timings = {}
-    for name, spec in job["qa_timings"].items():
-        context = job["contexts"][spec["context"]]
-        questions = spec["questions"]
-        _, seconds = timed(
-            lambda c=context, qs=questions: [qa(question=q, context=c, **settings) for q in qs],
-            spec.get("repeat", 1),
-        )
-        timings[name] = seconds
-    summarizer = pipeline("summarization", model=job["summariser"], device=-1)
-    summaries = {}
-    for name, spec in job["summaries"].items():
-        text = job["contexts"][spec["context"]]
-        out, seconds = timed(
-            lambda text=text: summarizer(text, truncation=True),
-            spec.get("repeat", 1),
-            warm=name == "sum_short",  # the long one runs after it, on a warm model
-        )
-        summaries[name] = out[0]["summary_text"]
-        timings[name] = seconds
-    result["summaries"] = summaries
-    result["timings"] = timings
-    json.dump(result, sys.stdout)
+    worker = None
+    for line in sys.stdin:
+        request = json.loads(line)
+        op = request["op"]
+        if op == "load":
+            worker = Worker(request)
+            reply = {"transformers": transformers.__version__, "torch": torch.__version__}
+        else:
+            reply = getattr(worker, op)(request)
+        print(json.dumps(reply), flush=True)
 
 
 if __name__ == "__main__":

@@ -148,8 +148,9 @@ class Reader:
         """Return up to ``top_k`` distinct answers to ``question``, best first.
 
         An empty list means the model abstained (null answer or ``min_score``).
-        ``normalize="window"`` scores each window on its own, as the old
-        pipeline did; ``"global"`` ranks all windows together.
+        ``normalize="window"`` scores each window on its own and adds up the
+        scores of equal answer texts, as the old pipeline did; ``"global"``
+        ranks all windows together.
         """
         return self.ask_many(
             [question],
@@ -344,10 +345,12 @@ class Reader:
         candidates: list[Candidate] = []
         log_masses: list[float] = []
         null_scores: list[float] = []
+        # the old pipeline kept top_k * 2 + 10 spans a window; its scores depend on them
+        per_window = top_k * 4 + 4 if normalize == "global" else top_k * 2 + 10
         for w in mine:
             allowed = _allowed(windows[w])
             scored = score_window(
-                start_logits[w], end_logits[w], allowed, max_answer_len, top_k * 4 + 4
+                start_logits[w], end_logits[w], allowed, max_answer_len, per_window
             )
             log_masses.append(scored.log_mass)
             if scored.null_score is not None:
@@ -362,14 +365,14 @@ class Reader:
             if min(null_scores) > max(c.window_score for c in candidates):
                 return []
         spans: dict[tuple[int, int], float] = {}
+        first_at: dict[str, tuple[int, int]] = {}
         for c in candidates:
             window = windows[c.window]
             start, end = _align(window, c.start_token, c.end_token, normalize == "global")
             key = (start + window.offset, end + window.offset)
-            if normalize == "global":  # a span seen by overlapping windows: add its mass up
-                spans[key] = spans.get(key, 0.0) + c.score
-            else:
-                spans[key] = max(spans.get(key, 0.0), c.score)
+            if normalize == "window":  # as the old pipeline: the same text, anywhere, adds up
+                key = first_at.setdefault(context[key[0] : key[1]].lower(), key)
+            spans[key] = spans.get(key, 0.0) + c.score  # global: overlapping windows add up
         answers: list[Answer] = []
         seen_text: set[str] = set()
         for (start, end), score in sorted(spans.items(), key=lambda kv: kv[1], reverse=True):

@@ -277,7 +277,6 @@ def test_global_normalisation_ranks_across_windows(monkeypatch, reader_dir):
     assert (best.text, best.start) == ("delta", 17)
     assert second.text == "alpha"
     # joint probability over every valid span of both windows
-    mass0 = math.exp(8) + math.exp(4) + math.exp(4) + math.exp(0)  # (a,a) (a,b) (b,b)... see below
     spans0 = [(3, 3), (3, 4), (4, 4)]
     spans1 = [(3, 3), (3, 4), (4, 4)]
     s0, e0 = w0
@@ -289,6 +288,19 @@ def test_global_normalisation_ranks_across_windows(monkeypatch, reader_dir):
     windowed = reader.ask("q?", context, top_k=2, normalize="window", handle_impossible=False)
     assert windowed[0].text == "delta" and windowed[1].text == "alpha"
     assert windowed[1].score > second.score  # per-window scores ignore the other window
+
+
+def test_window_mode_adds_up_equal_texts_like_the_old_pipeline(monkeypatch, reader_dir):
+    context = "alpha beta alpha gamma"
+    # tokens: CLS q SEP alpha beta alpha gamma SEP; "alpha" twice, "gamma" alone is the best span
+    logits = [0, 0, 0, 2.0, 0, 2.0, 2.2, 0]
+    reader = _stub_reader(monkeypatch, reader_dir, [(logits, logits)], [(0, context)])
+    z = sum(math.exp(x) for x in [0] + logits[3:7])  # the softmax takes in CLS and the context
+    [windowed] = reader.ask("q?", context, normalize="window", handle_impossible=False)
+    assert (windowed.text, windowed.start) == ("alpha", 0)  # the first occurrence's offsets
+    assert windowed.score == pytest.approx(2 * math.exp(4.0) / z**2, rel=1e-9)
+    [best] = reader.ask("q?", context, handle_impossible=False)
+    assert (best.text, best.start) == ("gamma", 17)  # global ranking: spans, not texts
 
 
 def test_null_answer_makes_the_reader_abstain(monkeypatch, reader_dir):
