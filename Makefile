@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: app test setup setup-dev lint bench bench-smoke
+.PHONY: app test setup setup-dev lint audit bench bench-smoke load
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -26,9 +26,16 @@ test: setup-dev
 lint: setup-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+audit: setup-dev
+	$(BIN)/python .ci/audit.py
+
 bench: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py
 
 bench-smoke: setup-dev
 	mkdir -p test-artifacts
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py --tiny --output test-artifacts/bench-smoke.md
+
+load: setup-dev
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/load.py --users 32 --seconds 60
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/load.py --users 8 --seconds 120 --full

@@ -3,9 +3,11 @@
     python benchmarks/load.py --users 32 --seconds 60           # tiny models
     python benchmarks/load.py --users 8 --seconds 120 --full    # default-size models
 
-Each user alternates summarise and ask calls until the time is up (bounded in
-time and count, loopback only). Prints throughput, latency percentiles, errors
-and the server's resident memory after warm-up and at the end.
+The app runs in a process of its own. Each user first calls each endpoint once
+(the warm-up), then alternates summarise and ask calls until the time is up
+(bounded in time and count, loopback only). Prints throughput, latency
+percentiles, errors and the server's resident memory with the models loaded,
+after the warm-up and at the end.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -24,26 +27,43 @@ sys.path.insert(0, str(ROOT))
 MAX_CALLS_PER_USER = 10_000
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+SERVER = """
+import sys
+sys.path.insert(0, {root!r})
+from build import build
+from summarise import Reader, Summariser, ui
+paths = build(tiny={tiny})
+ui.configure(reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"])))
+ui.warm_up()
+app = ui.build_app()
+_, url, _ = app.launch(server_name="127.0.0.1", prevent_thread_lock=True, quiet=True)
+print(url, flush=True)
+sys.stdin.read()  # serve until the load test closes our stdin
+app.close()
+"""
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
-def start_app(full: bool):
-    from build import build
-
-    from summarise import Reader, Summariser, ui
-
-    paths = build(tiny=not full)
-    ui.configure(
-        reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"]))
+def start_server(full: bool) -> tuple[subprocess.Popen, str]:
+    """The app in a process of its own, so its memory is measured without the clients'."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER.format(root=str(ROOT), tiny=not full)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    ui.warm_up()
-    app = ui.build_app()
-    _, url, _ = app.launch(server_name="127.0.0.1", prevent_thread_lock=True, quiet=True)
-    return app, url
+    assert server.stdout is not None
+    url = server.stdout.readline().strip()
+    if not url.startswith("http://127.0.0.1"):
+        server.kill()
+        raise RuntimeError("the app did not start")
+    return server, url
 
 
 def run(users: int, seconds: float, full: bool = False) -> dict:
@@ -51,16 +71,21 @@ def run(users: int, seconds: float, full: bool = False) -> dict:
 
     from summarise import ui
 
-    app, url = start_app(full)
+    server, url = start_server(full)
     page = ui.example_article()
-    warm = rss_mb()
+    models_loaded = rss_mb(server.pid)
+    clients = [Client(url, verbose=False) for _ in range(users)]
+    for n, client in enumerate(clients):  # warm-up: each user calls each endpoint once
+        client.predict(page, "short", api_name="/summarise")
+        client.predict(page, ui.EXAMPLE_QUESTIONS[n % 3], 1, api_name="/ask")
+    warm = rss_mb(server.pid)
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
     deadline = time.time() + seconds
 
     def user(n: int) -> None:
-        client = Client(url, verbose=False)
+        client = clients[n]
         for i in range(MAX_CALLS_PER_USER):
             if time.time() >= deadline:
                 return
@@ -83,7 +108,10 @@ def run(users: int, seconds: float, full: bool = False) -> dict:
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - began
-    app.close()
+    end = rss_mb(server.pid)
+    assert server.stdin is not None
+    server.stdin.close()
+    server.wait(timeout=60)
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
@@ -100,8 +128,9 @@ def run(users: int, seconds: float, full: bool = False) -> dict:
         "mean_s": round(statistics.mean(ordered), 3) if ordered else 0.0,
         "errors": len(errors),
         "first_errors": errors[:3],
+        "rss_models_loaded_mb": round(models_loaded),
         "rss_after_warmup_mb": round(warm),
-        "rss_end_mb": round(rss_mb()),
+        "rss_end_mb": round(end),
     }
 
 

@@ -11,12 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 def test_short_load_run_has_no_errors_and_memory_stays_bounded():
     import load
 
-    from summarise import ui
-
-    try:
-        report = load.run(users=8, seconds=15)
-    finally:
-        ui.configure()
+    report = load.run(users=8, seconds=15)
     print(report)
     assert report["errors"] == 0, report["first_errors"]
     assert report["requests"] >= 8
