@@ -67,6 +67,7 @@ class Document:
         self._summariser_arg = summariser
         self._reader_arg = reader
         self._embedder_arg = embedder
+        self._summaries: dict[tuple[int | None, int | None, int | None], Summary] = {}
 
     @property
     def text(self) -> str:
@@ -138,12 +139,18 @@ class Document:
             if length not in LENGTHS:
                 raise InputError(f"Unknown length '{length}'; use short, medium or long.")
             min_words, max_words = LENGTHS[length]
+        key = (min_words, max_words, num_beams)
+        if key in self._summaries:  # the same settings again: the same summary, at once
+            return self._summaries[key]
         body = self.cleaned.body or self.cleaned.text
         if self.summariser is None:
-            return extractive_summary(body, self.embedder, max_words, min_words)
-        return self.summariser.summarise(
-            body, min_words, max_words, num_beams, progress, self.limits.deadline()
-        )
+            summary = extractive_summary(body, self.embedder, max_words, min_words)
+        else:
+            summary = self.summariser.summarise(
+                body, min_words, max_words, num_beams, progress, self.limits.deadline()
+            )
+        self._summaries[key] = summary
+        return summary
 
     def ask(
         self,

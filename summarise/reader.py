@@ -491,8 +491,8 @@ def _align(window: _Window, start_token: int, end_token: int, tidy_edges: bool) 
     return tidy(window.passage, start, end)
 
 
-_LEADING_JUNK = set(".,;:!?)]}»”’-–—") | {" ", "\n", "\t"}
-_TRAILING_JUNK = set(",;:!?([{«“‘-–—") | {" ", "\n", "\t"}
+_LEADING_JUNK = set(".,;:!?)]}»”’-–—")
+_TRAILING_JUNK = set(",;:!?([{«“‘-–—")
 
 
 def tidy(text: str, start: int, end: int) -> tuple[int, int]:

@@ -330,16 +330,29 @@ def warm_up() -> None:
     )
 
 
-def launch(app: gr.Blocks | None = None, host: str | None = None, port: int | None = None) -> None:
-    """Warm the models, then serve on 127.0.0.1 unless told otherwise (Spaces set their own)."""
+def launch(
+    app: gr.Blocks | None = None,
+    host: str | None = None,
+    port: int | None = None,
+    block: bool = True,
+) -> str:
+    """Warm the models, then serve on 127.0.0.1 unless told otherwise (Spaces set their own).
+
+    Returns the local URL once the server is up; ``block=False`` returns at
+    once instead of serving until interrupted (load tests, notebooks).
+    """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     warm_up()
     app = app or build_app()
-    app.launch(
+    env_port = os.environ.get("GRADIO_SERVER_PORT")
+    _, url, _ = app.launch(
         server_name=host or os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-        server_port=port or int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        server_port=port or (int(env_port) if env_port else None),
         share=False,
         max_file_size=Limits().max_file_bytes,
         show_error=False,
         footer_links=["api"],
+        prevent_thread_lock=not block,
+        quiet=not block,
     )
+    return str(url)

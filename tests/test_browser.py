@@ -87,26 +87,24 @@ def shot(page, name: str) -> None:
     print(f"screenshot: {path}")
 
 
-def wait_text(page, selector: str, needle: str, timeout: float = 60) -> str:
+def _wait(page, selector: str, needle: str, read, timeout: float) -> str:
+    """Poll ``read(locator)`` until it contains ``needle``; fail with what was there."""
     deadline = time.time() + timeout
-    text = ""
+    seen = ""
     while time.time() < deadline:
-        text = page.locator(selector).inner_text()
-        if needle in text:
-            return text
+        seen = read(page.locator(selector))
+        if needle in seen:
+            return seen
         page.wait_for_timeout(250)
-    raise AssertionError(f"{needle!r} did not appear in {selector}; last text: {text[:300]!r}")
+    raise AssertionError(f"{needle!r} did not appear in {selector}; last seen: {seen[:300]!r}")
+
+
+def wait_text(page, selector: str, needle: str, timeout: float = 60) -> str:
+    return _wait(page, selector, needle, lambda loc: loc.inner_text(), timeout)
 
 
 def wait_value(page, selector: str, needle: str, timeout: float = 60) -> str:
-    deadline = time.time() + timeout
-    value = ""
-    while time.time() < deadline:
-        value = page.locator(selector).input_value()
-        if needle in value:
-            return value
-        page.wait_for_timeout(250)
-    raise AssertionError(f"{needle!r} did not appear in {selector}; last value: {value[:300]!r}")
+    return _wait(page, selector, needle, lambda loc: loc.input_value(), timeout)
 
 
 def test_paste_summarise_and_ask(page):

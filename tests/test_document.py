@@ -55,6 +55,19 @@ def test_length_presets_map_to_word_budgets(summariser_dir):
         doc.summary(length="tiny")
 
 
+def test_a_summary_is_made_once_per_document_and_settings(summariser_dir, monkeypatch):
+    paragraph, expected = tiny.summary_training_pairs()[0]
+    summariser = Summariser(str(summariser_dir))
+    doc = Document(paragraph, summariser=summariser)
+    first = doc.summary()
+    assert first.text == expected
+    calls = []
+    monkeypatch.setattr(summariser, "summarise", lambda *a, **k: calls.append(k) or first)
+    assert doc.summary() is first and calls == []  # same settings: no model call
+    doc.summary(length="short")
+    assert len(calls) == 1  # other settings: a new summary
+
+
 def long_article(article: str, filler_paragraphs: int = 80) -> str:
     """Our article buried after many paragraphs of unrelated (but familiar) text."""
     return "\n\n".join([tiny.FILLER.strip()] * filler_paragraphs) + "\n\n" + article

@@ -130,3 +130,21 @@ def test_progress_is_reported_chunk_by_chunk(summariser_dir, summariser):
     seen = []
     small.summarise(long_document(), progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_beam_search_without_cross_attention_reordering_gives_the_same_output(summariser):
+    import torch
+
+    from summarise.summariser import _beam_cache
+
+    tokenizer, model = summariser.load()
+    texts = [paragraph for paragraph, _ in tiny.summary_training_pairs()[:3]]
+    inputs = tokenizer(texts, return_tensors="pt", padding=True)
+    settings = dict(num_beams=4, max_length=40, min_length=10, no_repeat_ngram_size=3)
+    cache = _beam_cache(model, settings)
+    assert len(cache) == 1
+    with torch.inference_mode():
+        ours = model.generate(**inputs, **settings, **cache)
+        stock = model.generate(**inputs, **settings)
+    assert torch.equal(ours, stock)
+    assert _beam_cache(model, dict(num_beams=1)) == {}  # greedy search: nothing to reorder
