@@ -5,8 +5,9 @@ addresses is loopback, private, link-local (169.254.0.0/16: cloud metadata),
 multicast, reserved or unspecified, IPv4 or IPv6, on the first request and on
 every redirect. ``allow_private`` (or ``SUMMARISE_ALLOW_PRIVATE_URLS=1``) lets
 loopback and private networks through for tests and intranets; link-local,
-multicast and reserved addresses stay refused. Plain-http requests connect to
-the address that was checked, so a second DNS answer cannot swap it.
+multicast and reserved addresses stay refused. Requests connect to the address
+that was checked, so a second DNS answer cannot swap it (DNS rebinding); https
+keeps the host name for TLS, so the certificate is still verified against it.
 Responses are streamed with a size cap, timeouts and a redirect cap, and the
 content type must be a document.
 """
@@ -85,8 +86,10 @@ def fetch_url(url: str, limits: Limits | None = None, allow_private: bool | None
     with httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             url, address = check_url(url, allow_private)
-            request_url, headers = _pinned(url, address)
-            with client.stream("GET", request_url, headers=headers) as response:
+            request_url, headers, extensions = _pinned(url, address)
+            with client.stream(
+                "GET", request_url, headers=headers, extensions=extensions
+            ) as response:
                 if response.is_redirect:
                     location = response.headers.get("location", "")
                     url = urljoin(url, location)
@@ -106,16 +109,17 @@ def fetch_url(url: str, limits: Limits | None = None, allow_private: bool | None
     raise InputError(f"Too many redirects (more than {MAX_REDIRECTS}); check the address.")
 
 
-def _pinned(url: str, address: str) -> tuple[str, dict[str, str]]:
-    """For plain http, connect to the checked address and send the host name as Host."""
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Connect to the checked address, naming the host in the Host header (and, for
+    https, in TLS's server name, against which the certificate is verified)."""
     headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)}
     parts = urlsplit(url)
-    if parts.scheme != "http":
-        return url, headers
     host = f"[{address}]" if ":" in address else address
     netloc = f"{host}:{parts.port}" if parts.port else host
     headers["Host"] = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), headers
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    return pinned, headers, extensions
 
 
 def _read_capped(response: httpx.Response, cap: int) -> bytes:

@@ -24,6 +24,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
         if self.path == "/article":
             body = ARTICLE.encode()
+            if self.headers.get("Host", "").startswith("news.invalid"):
+                body = ("Host: news.invalid. " + ARTICLE).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -106,6 +108,28 @@ def test_private_addresses_allowed_by_the_setting(server, monkeypatch):
     assert fetch_url(server + "/article", allow_private=True) == ARTICLE
     monkeypatch.setenv("SUMMARISE_ALLOW_PRIVATE_URLS", "1")
     assert fetch_url(server + "/to-article") == ARTICLE  # a checked redirect
+
+
+def test_the_connection_goes_to_the_checked_address(server, monkeypatch):
+    """DNS rebinding: a name that resolves once to an allowed address and then to
+    another cannot move the connection, because no second lookup is made."""
+    from summarise import fetch
+
+    port = server.rsplit(":", 1)[1]
+    lookups = []
+
+    def resolve_once(host, port):
+        lookups.append(host)
+        return ["127.0.0.1"]  # the checked answer; ".invalid" never resolves for real
+
+    monkeypatch.setattr(fetch, "_resolve", resolve_once)
+    text = fetch_url(f"http://news.invalid:{port}/article", allow_private=True)
+    assert text.startswith("Host: news.invalid.")  # the server saw the name, we the address
+    assert lookups == ["news.invalid"]
+    url, headers, extensions = fetch._pinned("https://news.example/a?b=1", "93.184.216.34")
+    assert url == "https://93.184.216.34/a?b=1"
+    assert headers["Host"] == "news.example"
+    assert extensions == {"sni_hostname": "news.example"}  # TLS verifies the name
 
 
 def test_redirect_to_cloud_metadata_is_refused(server):
