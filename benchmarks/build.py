@@ -47,17 +47,19 @@ def corpus() -> list[str]:
     return texts
 
 
-def byte_bpe(texts: list[str], size: int) -> Tokenizer:
+def byte_bpe(texts: list[str], size: int) -> tuple[Tokenizer, int]:
     """Byte-level BPE trained on our texts, padded with placeholders to ``size`` pieces.
 
     Trained merges make every word of the texts one or a few pieces, as
-    BART's tokenizer does for English news (about 1.3 tokens a word).
+    BART's tokenizer does for English news (about 1.3 tokens a word). Returns
+    the tokenizer and the number of trained (not placeholder) pieces.
     """
     trained = json.loads(bpe_tokenizer(texts, vocab_size=size).to_str())
     vocab = trained["model"]["vocab"]
     merges = [
         tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in trained["model"]["merges"]
     ]
+    trained_pieces = len(vocab)
     while len(vocab) < size:
         vocab[f"<unused{len(vocab)}>"] = len(vocab)
     tok = Tokenizer(models.BPE(vocab=vocab, merges=merges))
@@ -68,7 +70,7 @@ def byte_bpe(texts: list[str], size: int) -> Tokenizer:
         pair="<s> $A </s> </s> $B </s>",
         special_tokens=[("<s>", 0), ("</s>", 2)],
     )
-    return tok
+    return tok, trained_pieces
 
 
 def portable(folder: Path) -> None:
@@ -104,7 +106,7 @@ def build_reader(folder: Path, tiny: bool) -> Path:
 def build_summariser(folder: Path, tiny: bool) -> Path:
     if (folder / "model.safetensors").exists():
         return folder
-    tok = byte_bpe(corpus(), 2000 if tiny else SUMMARISER_VOCAB)
+    tok, trained_pieces = byte_bpe(corpus(), 2000 if tiny else SUMMARISER_VOCAB)
     save_bpe(tok, folder, max_length=1024)
     portable(folder)
     size = (
@@ -153,6 +155,9 @@ def build_summariser(folder: Path, tiny: bool) -> Path:
     )
     torch.manual_seed(0)
     model = BartForConditionalGeneration(config)
+    # never generate placeholders: a random model then writes words of the texts, which
+    # tokenise again one to one, as a real summary does when partial summaries are combined
+    model.final_logits_bias.data[:, trained_pieces:] = -1e4
     model.generation_config = GenerationConfig(
         bos_token_id=0,
         eos_token_id=2,
