@@ -35,7 +35,7 @@ from build import build
 from summarise import Reader, Summariser, ui
 paths = build(tiny={tiny})
 ui.configure(reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"])))
-print(ui.launch(host="127.0.0.1", block=False), flush=True)
+print("serving at", ui.launch(host="127.0.0.1", block=False), flush=True)
 sys.stdin.read()  # serve until the load test stops us
 """
 
@@ -56,11 +56,11 @@ def start_server(full: bool) -> tuple[subprocess.Popen, str]:
         text=True,
     )
     assert server.stdout is not None
-    url = server.stdout.readline().strip()
-    if not url.startswith("http://127.0.0.1"):
-        server.kill()
-        raise RuntimeError("the app did not start")
-    return server, url
+    for line in server.stdout:  # model building may print first (tokenizer trainers do)
+        if line.startswith("serving at "):
+            return server, line.split()[-1]
+    server.kill()
+    raise RuntimeError("the app did not start; its messages are above")
 
 
 def run(users: int, seconds: float, full: bool = False) -> dict:
