@@ -56,7 +56,7 @@ class Document:
         if not raw.strip():
             raise InputError("The text is empty; paste an article or upload a file.")
         self.raw = raw
-        self.cleaned: Cleaned = clean(raw)
+        self.cleaned: Cleaned = clean(raw, deadline=self.limits.deadline())
         if not self.cleaned.text.strip():
             raise InputError(
                 "No article text was found: the input looks like page furniture only; "

@@ -1,0 +1,94 @@
+"""Page structure the line classifier can miss, as precise rules applied after it.
+
+A page's article is one run of text: a thread of reader comments, a list of
+teaser headlines with their comment counts, or widgets after the last sentence
+follow the article and are not part of it, and a few phrases (copyright lines,
+cookie notices, photo credits) are furniture wherever they stand. Each rule
+only ever removes blocks the classifier kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ftfy
+import numpy as np
+
+from . import rules
+from .blocks import Block
+
+_THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
+_TEASER_RUN = 3
+_TAIL_FRAGMENT_WORDS = 20
+
+
+def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Remove, in place, kept blocks that the page's structure marks as furniture."""
+    _veto_furniture(blocks, keep)
+    _cut_comment_thread(blocks, keep)
+    _drop_teaser_runs(blocks, keep)
+    _trim_tail(blocks, keep)
+
+
+def _veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    for i, block in enumerate(blocks):
+        if not keep[i]:
+            continue
+        words = len(block.spans)
+        text = block.text if block.text.isascii() else ftfy.fix_text(block.text)  # "Ã©" is é
+        if (
+            words <= rules.FURNITURE_MAX_WORDS
+            and rules.FURNITURE.search(text)
+            or words <= rules.FURNITURE_SHORT_MAX_WORDS
+            and rules.FURNITURE_SHORT.search(text)
+            or _menu_bar(text)
+        ):
+            keep[i] = False
+
+
+def _menu_bar(text: str) -> bool:
+    """"Home | World | Business": three or more short items between separators."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    parts = text.replace("·", "|").replace("•", "|").split("|")
+    return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
+
+
+def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from the first header of a comment thread after the article on."""
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return
+    headers = [
+        i
+        for i in range(int(kept[0]) + 1, len(blocks))
+        if len(blocks[i].spans) <= 12 and rules.COMMENT_HEADER.search(blocks[i].text)
+    ]
+    for n, i in enumerate(headers):
+        close = [j for j in headers[n + 1 : n + 3] if j - i <= _THREAD_WINDOW]
+        if len(close) == 2:
+            keep[i:] = False
+            return
+
+
+def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Runs of headlines each ending in a count, "... (142)", are teasers of other stories."""
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and rules.COUNT_SUFFIX.search(block.text.rstrip()):
+            run.append(i)
+            continue
+        if len(run) >= _TEASER_RUN:
+            keep[run] = False
+        run = []
+
+
+def _trim_tail(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Short lines kept after the article's last sentence are widgets, tags or teasers."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if not keep[i]:
+            continue
+        text = blocks[i].text
+        if len(blocks[i].spans) >= _TAIL_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+            return
+        keep[i] = False
