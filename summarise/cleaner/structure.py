@@ -20,6 +20,8 @@ from .blocks import Block
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _TEASER_RUN = 3
 _TAIL_FRAGMENT_WORDS = 20
+MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
+MAIN_RUN_SHARE = 0.25
 
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -27,6 +29,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
     _veto_furniture(blocks, keep)
     _cut_comment_thread(blocks, keep)
     _drop_teaser_runs(blocks, keep)
+    _keep_main_run(blocks, keep)
     _trim_tail(blocks, keep)
 
 
@@ -81,6 +84,23 @@ def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if len(run) >= _TEASER_RUN:
             keep[run] = False
         run = []
+
+
+def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Drop small clusters of kept blocks far from the article's main run of text."""
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return
+    clusters: list[list[int]] = [[int(kept[0])]]
+    for i in kept[1:]:
+        if i - clusters[-1][-1] > MAIN_RUN_GAP:
+            clusters.append([])
+        clusters[-1].append(int(i))
+    sizes = [sum(len(blocks[i].spans) for i in cluster) for cluster in clusters]
+    largest = max(sizes)
+    for cluster, size in zip(clusters, sizes):
+        if size < MAIN_RUN_SHARE * largest:
+            keep[cluster] = False
 
 
 def _trim_tail(blocks: Sequence[Block], keep: np.ndarray) -> None:
