@@ -79,6 +79,15 @@ FURNITURE_SHORT = re.compile(
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
+# Headers of the sections that follow an article: other stories, not this one.
+SECTION_HEADER = re.compile(
+    r"^(?:related|more|most|top|recommended|popular|trending|latest|read next|read more|"
+    r"see also|you may also like|you might also like|also read|further reading|"
+    r"weitere|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|"
+    r"à lire aussi|lire aussi|sur le même sujet|leia também|lee también|más noticias|"
+    r"te puede interesar|leggi anche|baca juga|berita terkait)\b",
+    re.I,
+)
 # The header lines of a reader-comment thread (several close together start one).
 COMMENT_HEADER = re.compile(
     r"\b(?:says|said|wrote|writes|commented|replied) ?:$|"

@@ -19,7 +19,8 @@ from .blocks import Block
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _TEASER_RUN = 3
-_TAIL_FRAGMENT_WORDS = 20
+_TAIL_FRAGMENT_WORDS = 3
+_PROSE_CHARS = 150
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
 
@@ -28,6 +29,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Remove, in place, kept blocks that the page's structure marks as furniture."""
     _veto_furniture(blocks, keep)
     _cut_comment_thread(blocks, keep)
+    _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
     _keep_main_run(blocks, keep)
     _trim_tail(blocks, keep)
@@ -70,6 +72,21 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for n, i in enumerate(headers):
         close = [j for j in headers[n + 1 : n + 3] if j - i <= _THREAD_WINDOW]
         if len(close) == 2:
+            keep[i:] = False
+            return
+
+
+def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from a "Related stories" / "Most read" header after the last paragraph."""
+    prose = [
+        i
+        for i in np.flatnonzero(keep)
+        if len(blocks[i].text) >= _PROSE_CHARS and rules.TERMINAL.search(blocks[i].text)
+    ]
+    if not prose:
+        return
+    for i in range(int(prose[-1]) + 1, len(blocks)):
+        if len(blocks[i].spans) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
             keep[i:] = False
             return
 
