@@ -19,7 +19,7 @@ from .blocks import Block
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _TEASER_RUN = 3
-_TAIL_FRAGMENT_WORDS = 3
+_EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
@@ -32,7 +32,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
     _keep_main_run(blocks, keep)
-    _trim_tail(blocks, keep)
+    _trim_edges(blocks, keep)
 
 
 def _veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -120,12 +120,19 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
             keep[cluster] = False
 
 
-def _trim_tail(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Short lines kept after the article's last sentence are widgets, tags or teasers."""
-    for i in range(len(blocks) - 1, -1, -1):
-        if not keep[i]:
-            continue
+def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """One- and two-word labels kept before the first paragraph or after the last sentence
+    ("update", "Video", a font-size widget's "XS") are furniture whatever their neighbours
+    made the classifier think. The headline is chosen afterwards, on its own."""
+    kept = np.flatnonzero(keep)
+    for i in kept:
         text = blocks[i].text
-        if len(blocks[i].spans) >= _TAIL_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+        if len(text) >= _PROSE_CHARS and rules.TERMINAL.search(text):
+            break
+        if len(blocks[i].spans) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
+            keep[i] = False
+    for i in kept[::-1]:
+        text = blocks[i].text
+        if len(blocks[i].spans) >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
             return
         keep[i] = False
