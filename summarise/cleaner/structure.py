@@ -21,6 +21,7 @@ _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
+_SUBHEADING_REACH = 4
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
 
@@ -32,27 +33,29 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
     _keep_main_run(blocks, keep)
+    _keep_subheadings(blocks, keep)
     _trim_edges(blocks, keep)
 
 
 def _veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for i, block in enumerate(blocks):
-        if not keep[i]:
-            continue
-        words = len(block.spans)
-        text = block.text if block.text.isascii() else ftfy.fix_text(block.text)  # "Ã©" is é
-        if (
-            words <= rules.FURNITURE_MAX_WORDS
-            and rules.FURNITURE.search(text)
-            or words <= rules.FURNITURE_SHORT_MAX_WORDS
-            and rules.FURNITURE_SHORT.search(text)
-            or _menu_bar(text)
-        ):
+        if keep[i] and _is_furniture(block.text, len(block.spans)):
             keep[i] = False
 
 
+def _is_furniture(text: str, words: int) -> bool:
+    text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
+    return bool(
+        words <= rules.FURNITURE_MAX_WORDS
+        and rules.FURNITURE.search(text)
+        or words <= rules.FURNITURE_SHORT_MAX_WORDS
+        and rules.FURNITURE_SHORT.search(text)
+        or _menu_bar(text)
+    )
+
+
 def _menu_bar(text: str) -> bool:
-    """"Home | World | Business": three or more short items between separators."""
+    """ "Home | World | Business": three or more short items between separators."""
     if "|" not in text and "·" not in text and "•" not in text:
         return False
     parts = text.replace("·", "|").replace("•", "|").split("|")
@@ -118,6 +121,23 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for cluster, size in zip(clusters, sizes):
         if size < MAIN_RUN_SHARE * largest:
             keep[cluster] = False
+
+
+def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """A short unpunctuated line that opens a paragraph inside the article is a
+    sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
+    prose = [
+        bool(keep[i]) and len(b.spans) >= 8 and rules.TERMINAL.search(b.text) is not None
+        for i, b in enumerate(blocks)
+    ]
+    for i in range(1, len(blocks) - 1):
+        if keep[i] or not prose[i + 1] or not 1 <= len(blocks[i].spans) <= 12:
+            continue
+        text = blocks[i].text
+        if rules.TERMINAL.search(text) or _is_furniture(text, len(blocks[i].spans)):
+            continue
+        if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
+            keep[i] = True
 
 
 def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
