@@ -10,7 +10,11 @@ from __future__ import annotations
 import html as html_lib
 from dataclasses import dataclass
 
-from .rules import WORD
+from .rules import WORD, WORD_CHARS
+
+_SEARCH_WINDOW = 20000  # a word further than this from the previous one is not the same text
+_HEAD_CHARS = 200_000
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 
 
 @dataclass
@@ -29,18 +33,59 @@ def extract(raw: str) -> Extraction:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        raw, include_comments=False, include_tables=True, with_metadata=True
+        raw,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return Extraction("", "", "", "", "")
     fields = doc if isinstance(doc, dict) else doc.as_dict()
     return Extraction(
         text=fields.get("text") or "",
-        title=" ".join((fields.get("title") or "").split()),
+        title=choose_title(" ".join((fields.get("title") or "").split()), document_title(raw)),
         author=fields.get("author") or "",
         date=fields.get("date") or "",
         language=fields.get("language") or "",
     )
+
+
+def document_title(raw: str) -> str:
+    """The text of the page's ``<title>`` element, entities decoded ("" when absent)."""
+    head = raw[:_HEAD_CHARS]
+    start = head.lower().find("<title")
+    if start < 0:
+        return ""
+    open_end = head.find(">", start)
+    close = head.lower().find("</title>", open_end)
+    if open_end < 0 or close < 0:
+        return ""
+    return " ".join(html_lib.unescape(head[open_end + 1 : close]).split())
+
+
+def choose_title(found: str, document: str) -> str:
+    """trafilatura's title, unless it shares little with the page's ``<title>``.
+
+    A lone heading picked from the body ("Lorem", "Health Center", a site's slogan)
+    or the site's own name is then not the page's headline; the longest part of
+    ``<title>`` (the site's name split off at " | ", " - " and the like) is.
+    """
+    if not document:
+        return found
+    parts = [document]
+    for separator in _SITE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    longest = max(parts, key=lambda part: len(part.split())).strip()
+    words = set(_words(found))
+    shared = len(words & set(_words(document)))
+    if words and shared >= 0.5 * len(words) and len(words) >= 0.5 * len(_words(longest)):
+        return found
+    return longest
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD_CHARS.findall(text)]
 
 
 def visible_text(raw: str) -> str:
@@ -61,8 +106,8 @@ def locate_words(extracted: str, raw: str) -> dict[int, tuple[int, int]]:
     for m in WORD.finditer(extracted):
         word = m.group()
         for variant in (word, html_lib.escape(word, quote=False), html_lib.escape(word)):
-            pos = raw.find(variant, cursor)
-            if pos >= 0 and pos - cursor < 20000:
+            pos = raw.find(variant, cursor, cursor + _SEARCH_WINDOW)
+            if pos >= 0:
                 located[m.start()] = (pos, pos + len(variant))
                 cursor = pos + len(variant)
                 break

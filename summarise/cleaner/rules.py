@@ -13,6 +13,7 @@ from functools import lru_cache
 import justext
 
 WORD = re.compile(r"\S+")
+WORD_CHARS = re.compile(r"\w+")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 LETTER = re.compile(r"[^\W\d_]")
 DIGIT = re.compile(r"\d")
