@@ -67,9 +67,9 @@ def document_title(raw: str) -> str:
 def choose_title(found: str, document: str) -> str:
     """trafilatura's title, unless it shares little with the page's ``<title>``.
 
-    A lone heading picked from the body ("Lorem", "Health Center", a site's slogan)
-    or the site's own name is then not the page's headline; the longest part of
-    ``<title>`` (the site's name split off at " | ", " - " and the like) is.
+    A short heading picked from the body ("Lorem", "Health Center") or the site's
+    own name is then not the page's headline; the longest part of ``<title>`` (the
+    site's name split off at " | ", " - " and the like) is, when it says more.
     """
     if not document:
         return found
@@ -79,9 +79,9 @@ def choose_title(found: str, document: str) -> str:
     longest = max(parts, key=lambda part: len(part.split())).strip()
     words = set(_words(found))
     shared = len(words & set(_words(document)))
-    if words and shared >= 0.5 * len(words) and len(words) >= 0.5 * len(_words(longest)):
-        return found
-    return longest
+    if shared >= 0.5 * len(words):  # the same headline, or the site's name from it
+        return found if len(words) >= 0.5 * len(_words(longest)) else longest
+    return longest if len(_words(longest)) > len(words) else found
 
 
 def _words(text: str) -> list[str]:
