@@ -12,12 +12,17 @@ import json
 import logging
 import sys
 import textwrap
-from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, SummariseError
 
+if TYPE_CHECKING:
+    from .components import Components, ModelSettings
+    from .document import Document
+
 log = logging.getLogger("summarise")
+
+NO_ANSWER = "The text does not seem to say."
 
 EXAMPLES = {
     "clean": "summarise clean page.html\n  pbpaste | summarise clean - --json",
@@ -135,38 +140,41 @@ def _read_input(name: str) -> str:
     return read_path(name)
 
 
-def model_options(args: argparse.Namespace) -> dict[str, Any]:
-    """Document keyword arguments from the shared model options."""
-    from .errors import ModelError
-    from .reader import Reader
+def model_settings(args: argparse.Namespace) -> ModelSettings:
+    """The models the shared model options ask for; an option left out lets the
+    default resolve, or its labelled fallback stand in."""
+    from .components import ModelSettings
 
-    reader: Any = args.reader
-    try:
-        reader = Reader(
-            args.reader,
-            args.device,
-            args.fast,
-            args.max_seq_len,
-            args.doc_stride,
-            passages=args.passages,
-        )
-    except ModelError:
-        if args.reader:
-            raise
-        reader = None  # no reader anywhere: the document falls back to passages
-    return dict(
+    return ModelSettings(
         summariser=args.summariser,
-        reader=reader,
+        reader=args.reader,
         embedder=args.embedder,
         device=args.device,
         quantize=args.fast,
+        max_seq_len=args.max_seq_len,
+        doc_stride=args.doc_stride,
+        passages=args.passages,
     )
 
 
-def _document(args: argparse.Namespace):
+def _components(args: argparse.Namespace, **overrides: Any) -> Components:
+    from dataclasses import replace
+
+    from .components import Components
+
+    return Components(replace(model_settings(args), **overrides))
+
+
+def _document(args: argparse.Namespace) -> Document:
     from .document import Document
 
-    return Document(_read_input(args.file), **model_options(args))
+    return Document(_read_input(args.file), components=_components(args))
+
+
+def _notes(reasons: dict[str, str]) -> None:
+    """One line on stderr for each model replaced by its fallback, saying how to get it."""
+    for reason in reasons.values():
+        print(f"summarise: note: {reason}", file=sys.stderr)
 
 
 def _print_json(data: Any) -> None:
@@ -204,8 +212,9 @@ def _cmd_summary(args: argparse.Namespace) -> None:
 
     summary = doc.summary(args.length, args.min_words, args.max_words, progress=progress)
     bar.close()
+    _notes(doc.components.reasons)
     if args.json:
-        _print_json({"title": doc.title, **asdict(summary)})
+        _print_json({"title": doc.title, **summary.to_dict()})
         return
     if doc.title:
         print(doc.title)
@@ -221,10 +230,11 @@ def _cmd_summary(args: argparse.Namespace) -> None:
 def _cmd_ask(args: argparse.Namespace) -> None:
     doc = _document(args)
     results = doc.ask_many(args.question, top_k=args.top_k)
+    _notes(doc.components.reasons)
     if args.json:
         _print_json(
             [
-                {"question": q, "answers": [asdict(a) for a in answers]}
+                {"question": q, "answers": [a.to_dict() for a in answers]}
                 for q, answers in zip(args.question, results)
             ]
         )
@@ -232,7 +242,7 @@ def _cmd_ask(args: argparse.Namespace) -> None:
     for question, answers in zip(args.question, results):
         print(f"Q: {question}")
         if not answers:
-            print("A: (no answer found in the text)")
+            _print_no_answer(doc, question)
         for rank, a in enumerate(answers, 1):
             label = "A:" if rank == 1 else f"{rank}."
             kind = "confidence" if a.method == "reader" else "match, evidence passage"
@@ -244,6 +254,13 @@ def _cmd_ask(args: argparse.Namespace) -> None:
                 print(textwrap.indent(textwrap.fill(marked, width=84), "   "))
             print(f"   characters {a.original_start}-{a.original_end} of the input")
         print()
+
+
+def _print_no_answer(doc: Document, question: str) -> None:
+    print(f"A: {NO_ANSWER}")
+    hint = doc.hint(question)
+    if hint is not None:
+        print(f"   closest passage, only a hint ({hint.score:.0%} match): {hint.text}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> None:
@@ -287,17 +304,15 @@ def _cmd_batch(args: argparse.Namespace) -> None:
     from .batch import Settings, run_batch
 
     settings = Settings(
-        summariser=args.summariser,
-        reader=args.reader,
-        embedder=args.embedder,
+        models=model_settings(args),
         length=args.length,
         max_words=args.max_words,
         top_k=args.top_k,
-        quantize=args.fast,
     )
     stats = run_batch(
         args.input, args.output, settings, args.engine, args.batch_size, args.actors, args.address
     )
+    _notes(stats.fallbacks)
     print(
         f"{stats.written} written ({stats.failed} with errors), {stats.skipped} already done, "
         f"{stats.seconds:.1f}s, {stats.per_minute:.1f} documents/minute",
@@ -308,15 +323,15 @@ def _cmd_batch(args: argparse.Namespace) -> None:
 def _cmd_eval(args: argparse.Namespace) -> None:
     from .evaluate import evaluate_qa, evaluate_summaries
 
-    options = model_options(args)
     if args.kind == "qa":
-        options["summariser"] = False  # not needed to answer questions
-        report = evaluate_qa(args.file, **options)
+        components = _components(args, summariser=False)  # not needed to answer questions
+        report = evaluate_qa(args.file, components)
         metrics = ["exact_match", "f1"]
     else:
-        options["reader"] = False
-        report = evaluate_summaries(args.file, **options)
+        components = _components(args, reader=False)
+        report = evaluate_summaries(args.file, components)
         metrics = ["rouge1", "rouge2", "rougeL"]
+    _notes(components.reasons)
     if args.json:
         _print_json(report)
         return

@@ -267,7 +267,7 @@ def pull(
         try:
             info = api.model_info(repo_id)
             revision = info.sha
-            licence = (info.card_data or {}).get("license") if info.card_data else None
+            licence = info.card_data.get("license") if info.card_data else None
             path = snapshot_download(
                 repo_id,
                 revision=revision,

@@ -9,22 +9,23 @@ calls go through Gradio's queue with a concurrency limit sized for 2 cores.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import html
 import logging
 import os
-import threading
-from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import gradio as gr
 
+from .cache import TextCache
+from .components import Components, ModelSettings
 from .document import LENGTHS, Document
 from .errors import SummariseError
 from .fetch import fetch_url
 from .limits import Limits
-from .reader import Answer
+from .results import Answer
 from .sources import read_bytes
 
 log = logging.getLogger(__name__)
@@ -38,19 +39,23 @@ EXAMPLE_QUESTIONS = [
 MAX_ALTERNATIVES = 3
 CONCURRENCY = int(os.environ.get("SUMMARISE_CONCURRENCY", "1"))
 
-DOCUMENT_OPTIONS: dict[str, Any] = {}  # models for every Document (set by serve or tests)
-_DOCS: OrderedDict[str, Document] = OrderedDict()
-_DOCS_LOCK = threading.Lock()
-_DOCS_KEPT = 16
+NO_ANSWER = "The text does not seem to say."
+R = TypeVar("R")
+
+_STATE: dict[str, Components] = {"components": Components()}  # set by serve or tests
+_DOCS: TextCache[Document] = TextCache(16)
 
 
-def configure(**options: Any) -> None:
-    """Set the models every Document uses (``reader=``, ``summariser=``, ...) and drop
-    documents cleaned under the previous settings."""
-    with _DOCS_LOCK:
-        DOCUMENT_OPTIONS.clear()
-        DOCUMENT_OPTIONS.update(options)
-        _DOCS.clear()
+def configure(components: Components | None = None, **settings: Any) -> None:
+    """Set the models every document uses (``components``, or :class:`ModelSettings`
+    fields such as ``reader=``) and drop documents cleaned under the previous ones."""
+    _STATE["components"] = components or Components(ModelSettings(**settings))
+    _DOCS.clear()
+
+
+def components() -> Components:
+    """The models the app answers with."""
+    return _STATE["components"]
 
 
 def example_article() -> str:
@@ -59,17 +64,7 @@ def example_article() -> str:
 
 def document(text: str) -> Document:
     """The cleaned document for ``text``, cached so follow-up questions skip cleaning."""
-    key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-    with _DOCS_LOCK:
-        if key in _DOCS:
-            _DOCS.move_to_end(key)
-            return _DOCS[key]
-    doc = Document(text, **DOCUMENT_OPTIONS)
-    with _DOCS_LOCK:
-        _DOCS[key] = doc
-        while len(_DOCS) > _DOCS_KEPT:
-            _DOCS.popitem(last=False)
-    return doc
+    return _DOCS.get(text, lambda t: Document(t, components=components()))
 
 
 def _message(exc: Exception) -> str:
@@ -83,122 +78,131 @@ def _status(text: str) -> str:
     return f"⚠️ {html.escape(text)}" if text else ""
 
 
+def _api(action: Callable[[], R]) -> R:
+    """Run an API endpoint's work; a failure reaches the client as one sentence."""
+    try:
+        return action()
+    except Exception as exc:  # noqa: BLE001 - shown as one sentence
+        raise gr.Error(_message(exc)) from None
+
+
+def _shown(failed: Callable[..., R]) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Make a UI handler show a failure as one sentence in the status line;
+    ``failed(status, *inputs)`` gives what the handler's outputs become then."""
+
+    def decorate(handler: Callable[..., R]) -> Callable[..., R]:
+        @functools.wraps(handler)
+        def run(*args: Any, **kwargs: Any) -> R:
+            try:
+                return handler(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - shown as one sentence
+                return failed(_status(_message(exc)), *args)
+
+        return run
+
+    return decorate
+
+
 # --- API functions (named endpoints for gradio_client) ---------------------------------
 
 
 def api_clean(text: str) -> dict[str, Any]:
     """Clean a pasted page: title, text and the lines removed."""
-    try:
-        doc = document(text or "")
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        raise gr.Error(_message(exc)) from None
+    doc = _api(lambda: document(text or ""))
     return {"title": doc.title, "text": doc.text, "removed": doc.cleaned.removed}
 
 
 def api_summarise(text: str, length: str = "medium") -> dict[str, Any]:
     """Summarise a pasted page; length is short, medium or long."""
-    try:
-        summary = document(text or "").summary(length=length)
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        raise gr.Error(_message(exc)) from None
-    return {
-        "summary": summary.text,
-        "method": summary.method,
-        "model": summary.model,
-        "chunks": summary.chunks,
-        "seconds": round(summary.seconds, 3),
-    }
+    summary = _api(lambda: document(text or "").summary(length=length))
+    data = summary.to_dict()
+    return {"summary": data.pop("text"), **data}
 
 
 def api_ask(text: str, question: str, top_k: int = 1) -> list[dict[str, Any]]:
-    """Answer a question about a pasted page: answers with scores and offsets."""
-    try:
-        doc = document(text or "")
-        answers = doc.ask(question or "", top_k=max(1, min(int(top_k), MAX_ALTERNATIVES + 1)))
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        raise gr.Error(_message(exc)) from None
-    return [
-        {
-            "text": a.text,
-            "score": round(a.score, 6),
-            "start": a.start,
-            "end": a.end,
-            "original_start": a.original_start,
-            "original_end": a.original_end,
-            "method": a.method,
-            "model": a.model,
-        }
-        for a in answers
-    ]
+    """Answer a question about a pasted page: answers with scores and offsets
+    (an empty list: the text does not seem to say)."""
+    k = max(1, min(int(top_k), MAX_ALTERNATIVES + 1))
+    answers = _api(lambda: document(text or "").ask(question or "", top_k=k))
+    return [a.to_dict() for a in answers]
 
 
 # --- UI handlers -----------------------------------------------------------------------
 
 
-def on_upload(data: bytes | None) -> tuple[str, str]:
+@_shown(lambda status, *_: (gr.update(), status))
+def on_upload(data: bytes | None) -> tuple[Any, str]:
     """Put an uploaded file's text in the article box (type decided by content)."""
     if data is None:
         return gr.update(), ""
-    try:
-        return read_bytes(data, "upload", Limits()), ""
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return gr.update(), _status(_message(exc))
+    return read_bytes(data, "upload", Limits()), ""
 
 
-def on_fetch(url: str) -> tuple[str, str]:
+@_shown(lambda status, *_: (gr.update(), status))
+def on_fetch(url: str) -> tuple[Any, str]:
     """Fetch a public web page into the article box."""
-    try:
-        return fetch_url((url or "").strip()), ""
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return gr.update(), _status(_message(exc))
+    return fetch_url((url or "").strip()), ""
 
 
+def _cleaned(doc: Document) -> tuple[str, str]:
+    """The cleaned-text and removed-lines panels, filled by every action that cleans."""
+    return doc.text, "\n".join(doc.cleaned.removed) or "(nothing)"
+
+
+@_shown(lambda status, *_: ("", "", status))
 def on_clean(text: str) -> tuple[str, str, str]:
-    try:
-        doc = document(text or "")
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return "", "", _status(_message(exc))
-    removed = "\n".join(doc.cleaned.removed) or "(nothing)"
-    return doc.text, removed, ""
+    return (*_cleaned(document(text or "")), "")
 
 
+@_shown(lambda status, *_: ("", "", "", "", status))
 def on_summarise(
     text: str, length: str, progress: gr.Progress = gr.Progress()
-) -> tuple[str, str, str]:
+) -> tuple[str, str, str, str, str]:
     def report(done: int, total: int) -> None:
         progress(done / max(total, 1), desc=f"chunk {done} of {total}")
 
-    try:
-        doc = document(text or "")
-        progress(0, desc="summarising")
-        summary = doc.summary(length=length, progress=report)
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return "", "", _status(_message(exc))
+    doc = document(text or "")
+    progress(0, desc="summarising")
+    summary = doc.summary(length=length, progress=report)
     label = "abstractive" if summary.method == "abstractive" else "extractive (no summariser model)"
     meta = (
         f"**Method:** {label} · **model:** `{html.escape(summary.model)}` · "
         f"**chunks:** {summary.chunks} · **time:** {summary.seconds:.1f}s"
     )
-    return summary.text, meta, ""
+    return (*_cleaned(doc), summary.text, meta, "")
 
 
+@_shown(
+    lambda status, text, question, alternatives, history: (
+        gr.update(),
+        gr.update(),
+        list(history or []),
+        [],
+        status,
+        question,
+    )
+)
 def on_ask(
     text: str, question: str, alternatives: bool, history: list[dict[str, str]] | None
-) -> tuple[list[dict[str, str]], list[tuple[str, str | None]], str, str]:
+) -> tuple[Any, ...]:
     history = list(history or [])
-    try:
-        doc = document(text or "")
-        answers = doc.ask(question or "", top_k=1 + MAX_ALTERNATIVES if alternatives else 1)
-    except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return history, [], _status(_message(exc)), question
+    doc = document(text or "")
+    answers = doc.ask(question or "", top_k=1 + MAX_ALTERNATIVES if alternatives else 1)
+    hint = None if answers else doc.hint(question)
     history.append({"role": "user", "content": html.escape(question.strip())})
-    history.append({"role": "assistant", "content": _reply(answers)})
-    return history, evidence(doc, answers[0]) if answers else [], "", ""
+    history.append({"role": "assistant", "content": _reply(answers, hint)})
+    shown = answers[0] if answers else hint
+    return (*_cleaned(doc), history, evidence(doc, shown) if shown else [], "", "")
 
 
-def _reply(answers: list[Answer]) -> str:
+def _reply(answers: list[Answer], hint: Answer | None = None) -> str:
     if not answers:
-        return "I could not find an answer to that in the text."
+        if hint is None:
+            return NO_ANSWER
+        return (
+            f"{NO_ANSWER} The closest passage, only as a hint ({hint.score:.0%} match):"
+            f"\n\n> {html.escape(hint.text)}"
+        )
     best, rest = answers[0], answers[1:]
     if best.method == "passage":
         lines = [
@@ -298,18 +302,22 @@ def build_app() -> gr.Blocks:
                 elem_id="evidence",
             )
 
-        private = {"api_visibility": "private"}
-        upload.upload(on_upload, upload, [article, status], **private)
-        fetch.click(on_fetch, url, [article, status], **private)
-        example.click(on_example, None, [article, question], **private)
-        clean_button.click(on_clean, article, [cleaned, removed, status], **private)
-        summarise_button.click(on_clean, article, [cleaned, removed, status], **private).then(
-            on_summarise, [article, length], [summary, summary_meta, status], **private
+        private = "private"
+        upload.upload(on_upload, upload, [article, status], api_visibility=private)
+        fetch.click(on_fetch, url, [article, status], api_visibility=private)
+        example.click(on_example, None, [article, question], api_visibility=private)
+        panels = [cleaned, removed]
+        clean_button.click(on_clean, article, [*panels, status], api_visibility=private)
+        summarise_button.click(
+            on_summarise,
+            [article, length],
+            [*panels, summary, summary_meta, status],
+            api_visibility=private,
         )
         ask_inputs = [article, question, alternatives, chat]
-        ask_outputs = [chat, proof, status, question]
-        ask_button.click(on_ask, ask_inputs, ask_outputs, **private)
-        question.submit(on_ask, ask_inputs, ask_outputs, **private)
+        ask_outputs = [*panels, chat, proof, status, question]
+        ask_button.click(on_ask, ask_inputs, ask_outputs, api_visibility=private)
+        question.submit(on_ask, ask_inputs, ask_outputs, api_visibility=private)
         gr.api(api_clean, api_name="clean")
         gr.api(api_summarise, api_name="summarise")
         gr.api(api_ask, api_name="ask")
@@ -319,15 +327,10 @@ def build_app() -> gr.Blocks:
 
 def warm_up() -> None:
     """Load every model once, before the first visitor, with a tiny example."""
-    doc = Document(example_article(), **DOCUMENT_OPTIONS)
+    doc = Document(example_article(), components=components().load())
     doc.summary(length="short")
     doc.ask(EXAMPLE_QUESTIONS[0])
-    log.info(
-        "Warm: summariser %s, reader %s, embedder %s",
-        doc.summariser.name if doc.summariser else "extractive fallback",
-        doc.reader.name if doc.reader else "passage fallback",
-        doc.embedder.name if doc.embedder else "lexical fallback",
-    )
+    log.info("Warm: %s", components().describe())
 
 
 def launch(

@@ -65,9 +65,7 @@ def client(isolated_module_models):
 
     ui.configure()  # the fallbacks, whatever an earlier test set
     app = ui.build_app()
-    _, url, _ = app.launch(
-        server_name="127.0.0.1", server_port=0 or None, prevent_thread_lock=True, quiet=True
-    )
+    _, url, _ = app.launch(server_name="127.0.0.1", prevent_thread_lock=True, quiet=True)
     yield Client(url, verbose=False)
     app.close()
     ui.configure()

@@ -44,10 +44,9 @@ def server(reader_dir, summariser_dir):
     from summarise import Reader, Summariser, ui
 
     ui.configure(
-        reader=Reader(
-            str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, passages=0
-        ),
+        reader=Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE),
         summariser=Summariser(str(summariser_dir)),
+        passages=0,
     )
     ui.warm_up()
     app = ui.build_app()
