@@ -186,7 +186,7 @@ def _finish_parquet(journal: Path, output: Path) -> None:
     rows = []
     with journal.open(encoding="utf-8") as handle:
         for line in handle:
-            row = json.loads(line)
+            row = Result.from_dict(json.loads(line)).to_dict()
             row["answers"] = json.dumps(row["answers"], ensure_ascii=False)
             rows.append(row)
     tmp = output.with_name(output.name + ".tmp")

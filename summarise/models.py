@@ -40,7 +40,6 @@ ALLOW_PATTERNS = [
     "*.model",
     "*.txt",
     "*.md",
-    "merges.txt",
     "1_Pooling/*",
 ]
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "spiece.model", "vocab.txt")
