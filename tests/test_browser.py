@@ -155,9 +155,9 @@ def test_upload_txt(page, tmp_path):
 
 
 def test_upload_html(page, tmp_path):
-    from summarise import ui
+    from summarise import handlers
 
-    plain = (ui.EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
+    plain = (handlers.EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
     body = "".join(f"<p>{p}</p>" for p in plain.split("\n\n")[1:])
     html_file = tmp_path / "page.html"
     html_file.write_text(

@@ -66,14 +66,14 @@ def test_a_hint_is_the_best_passage_however_weak(isolated_models):
 
 
 def test_the_web_app_says_the_text_does_not_seem_to_say(isolated_models):
-    from summarise import ui
+    from summarise import handlers
 
-    ui.configure(reader=False)
+    handlers.configure(reader=False)
     try:
-        assert ui.api_ask(page(), "What is the capital of France?") == []
-        outputs = ui.on_ask(page(), "What is the capital of France?", False, [])
+        assert handlers.api_ask(page(), "What is the capital of France?") == []
+        outputs = handlers.on_ask(page(), "What is the capital of France?", False, [])
         reply = next(o for o in outputs if isinstance(o, list) and o and "role" in o[0])
         assert "does not seem to say" in reply[-1]["content"]
         assert "hint" in reply[-1]["content"]
     finally:
-        ui.configure()
+        handlers.configure()

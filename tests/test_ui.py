@@ -10,11 +10,11 @@ QUESTION = "Who is the EU chief negotiator?"
 
 @pytest.fixture
 def app(isolated_models):
-    from summarise import ui
+    from summarise import handlers
 
-    ui.configure()
-    yield ui
-    ui.configure()
+    handlers.configure()
+    yield handlers
+    handlers.configure()
 
 
 def page() -> str:
@@ -31,7 +31,9 @@ def test_summarise_and_ask_fill_the_cleaned_text_panel(app):
 
 
 def test_every_event_that_cleans_updates_the_cleaned_text_panel(app):
-    blocks = app.build_app()
+    from summarise.ui import build_app
+
+    blocks = build_app()
     [cleaned] = [b for b in blocks.blocks.values() if getattr(b, "elem_id", None) == "cleaned"]
     events = {}
     for fn in blocks.fns.values():
