@@ -83,7 +83,7 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from a "Related stories" / "Most read" header after the last paragraph."""
     prose = [
         i
-        for i in np.flatnonzero(keep)
+        for i in np.flatnonzero(keep).tolist()
         if len(blocks[i].text) >= _PROSE_CHARS and rules.TERMINAL.search(blocks[i].text)
     ]
     if not prose:
@@ -144,7 +144,7 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """One- and two-word labels kept before the first paragraph or after the last sentence
     ("update", "Video", a font-size widget's "XS") are furniture whatever their neighbours
     made the classifier think. The headline is chosen afterwards, on its own."""
-    kept = np.flatnonzero(keep)
+    kept = np.flatnonzero(keep).tolist()
     for i in kept:
         text = blocks[i].text
         if len(text) >= _PROSE_CHARS and rules.TERMINAL.search(text):
