@@ -1,0 +1,311 @@
+"""Checking a summary against its article: one :class:`Claim` per summary sentence.
+
+Each summary sentence is aligned to the article sentence(s) it restates, then
+its names, numbers, amounts, dates and quoted phrases (see :mod:`.normalise`)
+are looked up in that evidence. Alignment scores the words of the sentence
+*other than* those facts (idf-weighted overlap, blended with the sentence
+encoder's cosine when one is installed), with only a small weight on the
+facts themselves: a name swapped for another person's name from the article
+then still aligns to the sentence it came from, and is flagged there, rather
+than pulling in the other person's sentence as its evidence. A second
+sentence joins the evidence only when it adds words of the claim that the
+first lacks (a summary sentence that fuses two). A fact missing from the
+evidence is flagged, noting whether the article states it anywhere else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .embedder import Embedder
+from .normalise import FUNCTION_WORDS, Fact, Inventory, Lexicon, extract, word_keys
+from .sentences import sentence_spans
+
+_ENCODER_WEIGHT = 0.45
+_FACT_WEIGHT = 0.15
+_MIN_ALIGNMENT = 0.2
+_MAX_EVIDENCE = 3
+_CANDIDATES = 5
+_FACT_CANDIDATES = 12
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
+_CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[—–]\s|\s(?:and|but|while|whereas)\s")
+_CLAUSE_WORDS = 2
+_CLAUSE_COVERAGE = 0.5
+
+
+@dataclass
+class Evidence:
+    """An article sentence a claim rests on: offsets into the cleaned text and,
+    when known, the raw input; ``score`` is its alignment with the claim."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+    original_start: int | None = None
+    original_end: int | None = None
+
+
+@dataclass
+class Flag:
+    """A fact of a claim that its evidence does not state; offsets in the summary.
+
+    ``in_article`` tells whether the article states it elsewhere (a fact put in
+    the wrong place) or nowhere at all (invented).
+    """
+
+    text: str
+    kind: str
+    start: int
+    end: int
+    in_article: bool = False
+
+
+@dataclass
+class Claim:
+    """One summary sentence, its offsets in the summary, how well the article
+    supports it (0-1), its evidence and its unsupported facts."""
+
+    text: str
+    start: int
+    end: int
+    support: float
+    evidence: list[Evidence] = field(default_factory=list)
+    unsupported: list[Flag] = field(default_factory=list)
+
+    @property
+    def supported(self) -> bool:
+        return not self.unsupported
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word) if len(word) > 3 else word
+
+
+def _content(text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
+    """Stems of the content words of ``text`` outside the ``skip`` spans."""
+    out = []
+    for m in re.finditer(r"\w+", text):
+        if skip and any(s <= m.start() < e for s, e in skip):
+            continue
+        word = m.group().lower()
+        if word not in FUNCTION_WORDS and len(word) > 1:
+            out.append(_stem(word))
+    return out
+
+
+def _clauses(text: str, masked: list[tuple[int, int]]) -> list[set[str]]:
+    """The content words of each clause of ``text`` (split at commas, semicolons,
+    dashes and conjunctions), leaving out the ``masked`` fact spans."""
+    bounds = [0] + [p for m in _CLAUSE_BREAK.finditer(text) for p in m.span()] + [len(text)]
+    clauses = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        skip = [(s - start, e - start) for s, e in masked]
+        clauses.append(set(_content(text[start:end], skip)))
+    return clauses
+
+
+@dataclass
+class _Draft:
+    """A summary sentence being checked: its facts, the words left when they are
+    masked, and each article sentence's score before the encoder has its say."""
+
+    text: str
+    facts: list[Fact]
+    masked: list[tuple[int, int]]
+    words: set[str]
+    scores: np.ndarray
+    exact: list[int]
+
+    def candidates(self, k: int) -> list[int]:
+        return [int(i) for i in np.argsort(-self.scores, kind="stable")[:k]]
+
+
+class Verifier:
+    """Checks summaries against one article; the article's side is prepared once.
+
+    With an encoder, only each claim's best few lexical candidates are encoded
+    (and kept for later calls), so the cost grows with the summary, not the article.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        embedder: Embedder | None = None,
+        language: str = "en",
+        spans: list[tuple[int, int]] | None = None,
+        to_original: Callable[[int, int], tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.embedder = embedder
+        self.spans = spans if spans is not None else sentence_spans(text, language)
+        self.sentences = [text[s:e] for s, e in self.spans]
+        self.to_original = to_original
+        self.lexicon = Lexicon()
+        self.lexicon.learn(self.sentences)
+        self.article = Inventory(text, self.lexicon)
+        self._inventories: dict[int, Inventory] = {}
+        self._vectors: dict[int, np.ndarray] = {}
+
+    @cached_property
+    def _bags(self) -> list[set[str]]:
+        return [set(_content(s)) for s in self.sentences]
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        frequency: Counter[str] = Counter()
+        for bag in self._bags:
+            frequency.update(bag)
+        n = len(self._bags)
+        return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in frequency.items()}
+
+    @cached_property
+    def _keyed(self) -> dict[str, int]:
+        """Each sentence's normalised words, for spotting claims copied verbatim."""
+        keyed: dict[str, int] = {}
+        for i, sentence in enumerate(self.sentences):
+            keyed.setdefault(" ".join(word_keys(sentence)), i)
+        return keyed
+
+    @cached_property
+    def _top_idf(self) -> float:
+        return max(self._idf.values(), default=1.0)
+
+    def _inventory(self, i: int) -> Inventory:
+        if i not in self._inventories:
+            self._inventories[i] = Inventory(self.sentences[i], self.lexicon)
+        return self._inventories[i]
+
+    def _weight(self, words: set[str]) -> float:
+        return sum(self._idf.get(w, self._top_idf) for w in words)
+
+    def verify(self, summary: str) -> list[Claim]:
+        """One claim per sentence of ``summary``, in order."""
+        spans = sentence_spans(summary)
+        drafts = [self._draft(summary[s:e]) for s, e in spans]
+        similarity = self._similarity(drafts)
+        claims = []
+        for draft, row, (start, end) in zip(drafts, similarity, spans):
+            claim = self._check(draft, row)
+            claim.start, claim.end = start, end
+            for flag in claim.unsupported:
+                flag.start += start
+                flag.end += start
+            claims.append(claim)
+        return claims
+
+    def _draft(self, text: str) -> _Draft:
+        facts = extract(text, self.lexicon)
+        masked = [(f.start, f.end) for f in facts if f.kind != "quote"]
+        words = set(_content(text, masked))
+        exact = self._verbatim(text)
+        total = self._weight(words)
+        lexical = np.array(
+            [self._weight(words & bag) / total if total else 0.0 for bag in self._bags]
+        )
+        found = np.zeros(len(self.sentences))
+        if facts and not exact:
+            for i in np.argsort(-lexical, kind="stable")[:_FACT_CANDIDATES]:
+                found[i] = sum(self._inventory(int(i)).has(f) for f in facts) / len(facts)
+        scores = (1 - _FACT_WEIGHT) * lexical + _FACT_WEIGHT * found
+        return _Draft(text, facts, masked, words, scores, exact)
+
+    def _similarity(self, drafts: list[_Draft]) -> list[np.ndarray | None]:
+        """Encoder cosine of each draft with its candidate sentences (0 elsewhere)."""
+        todo = [d for d in drafts if not d.exact]
+        if self.embedder is None or not todo or not self.sentences:
+            return [None] * len(drafts)
+        wanted = sorted({i for d in todo for i in d.candidates(_CANDIDATES)})
+        missing = [i for i in wanted if i not in self._vectors]
+        if missing:
+            for i, vector in zip(
+                missing, self.embedder.encode([self.sentences[i] for i in missing])
+            ):
+                self._vectors[i] = vector
+        claims = iter(self.embedder.encode([d.text for d in todo]))
+        rows: list[np.ndarray | None] = []
+        for draft in drafts:
+            if draft.exact:
+                rows.append(None)
+                continue
+            vector = next(claims)
+            row = np.zeros(len(self.sentences))
+            for i in draft.candidates(_CANDIDATES):
+                row[i] = max(0.0, float(self._vectors[i] @ vector))
+            rows.append(row)
+        return rows
+
+    def _check(self, draft: _Draft, similarity: np.ndarray | None) -> Claim:
+        if draft.exact:
+            chosen = [(i, 1.0) for i in draft.exact]
+        else:
+            chosen = self._align(draft, similarity)
+        evidence_text = " ".join(self.sentences[i] for i, _ in chosen)
+        inventory = Inventory(evidence_text, self.lexicon) if chosen else None
+        flags = [
+            Flag(f.text, f.kind, f.start, f.end, self.article.has(f))
+            for f in draft.facts
+            if inventory is None or not inventory.has(f)
+        ]
+        covered: set[str] = set().union(*(self._bags[i] for i, _ in chosen)) if chosen else set()
+        total = self._weight(draft.words)
+        coverage = self._weight(draft.words & covered) / total if total else 1.0
+        if similarity is not None and chosen:
+            coverage = 0.5 * coverage + 0.5 * float(similarity[chosen[0][0]])
+        support = coverage if chosen else 0.0
+        support *= 1 - len(flags) / (len(draft.facts) + 1)
+        evidence = [self._evidence(i, score) for i, score in sorted(chosen)]
+        text = draft.text
+        return Claim(text, 0, len(text), round(min(1.0, max(0.0, support)), 4), evidence, flags)
+
+    def _align(self, draft: _Draft, similarity: np.ndarray | None) -> list[tuple[int, float]]:
+        """The evidence sentences (index, score): the best match for the whole claim,
+        plus, for a clause of the claim that it does not cover, that clause's match."""
+        if not self.sentences:
+            return []
+        scores = draft.scores
+        if similarity is not None:
+            scores = (1 - _ENCODER_WEIGHT) * scores + _ENCODER_WEIGHT * similarity
+        best = int(np.argmax(scores))
+        if scores[best] < _MIN_ALIGNMENT:
+            return []
+        chosen = [(best, float(scores[best]))]
+        covered = set(self._bags[best])
+        for clause in _clauses(draft.text, draft.masked):
+            weight = self._weight(clause)
+            if len(clause) < _CLAUSE_WORDS or self._weight(clause & covered) >= (
+                _CLAUSE_COVERAGE * weight
+            ):
+                continue
+            gain, i = max((self._weight(clause & bag), i) for i, bag in enumerate(self._bags))
+            if gain >= _CLAUSE_COVERAGE * weight and len(chosen) < _MAX_EVIDENCE:
+                chosen.append((i, float(scores[i])))
+                covered |= self._bags[i]
+        return chosen
+
+    def _verbatim(self, text: str) -> list[int]:
+        """The sentences a claim copies word for word (an extractive summary's own)."""
+        target = " ".join(word_keys(text))
+        if not target:
+            return []
+        if target in self._keyed:
+            return [self._keyed[target]]
+        found = self.text.find(text.strip())
+        if found < 0:
+            return []
+        end = found + len(text.strip())
+        return [i for i, (s, e) in enumerate(self.spans) if s < end and e > found]
+
+    def _evidence(self, i: int, score: float) -> Evidence:
+        start, end = self.spans[i]
+        evidence = Evidence(self.sentences[i], start, end, round(min(1.0, score), 4))
+        if self.to_original is not None:
+            evidence.original_start, evidence.original_end = self.to_original(start, end)
+        return evidence
