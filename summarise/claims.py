@@ -32,7 +32,9 @@ _ENCODER_WEIGHT = 0.45
 _FACT_WEIGHT = 0.15
 _MIN_ALIGNMENT = 0.2
 _MAX_EVIDENCE = 3
-_CANDIDATES = 5
+_CANDIDATES = 4
+_CLEAR_SCORE = 0.6
+_CLEAR_MARGIN = 0.25
 _FACT_CANDIDATES = 12
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[—–]\s|\s(?:and|but|while|whereas)\s")
@@ -127,12 +129,23 @@ class _Draft:
     def candidates(self, k: int) -> list[int]:
         return [int(i) for i in np.argsort(-self.scores, kind="stable")[:k]]
 
+    def clear(self, margin: float) -> bool:
+        """Whether one sentence matches so much better than any other that the
+        encoder cannot change the alignment."""
+        if self.exact:
+            return True
+        top = np.sort(self.scores)[-2:]
+        second = top[0] if len(top) > 1 else 0.0
+        return bool(top[-1] >= _CLEAR_SCORE and top[-1] - second >= margin)
+
 
 class Verifier:
     """Checks summaries against one article; the article's side is prepared once.
 
-    With an encoder, only each claim's best few lexical candidates are encoded
-    (and kept for later calls), so the cost grows with the summary, not the article.
+    The encoder is consulted for claims whose lexical alignment is not clear-cut
+    (``margin``: how far the best sentence must lead; ``inf`` consults it always),
+    and then only on their best few lexical candidates, kept for later calls: the
+    cost grows with the summary, not the article.
     """
 
     def __init__(
@@ -142,17 +155,23 @@ class Verifier:
         language: str = "en",
         spans: list[tuple[int, int]] | None = None,
         to_original: Callable[[int, int], tuple[int, int]] | None = None,
+        margin: float = _CLEAR_MARGIN,
     ) -> None:
         self.text = text
+        self.margin = margin
         self.embedder = embedder
         self.spans = spans if spans is not None else sentence_spans(text, language)
         self.sentences = [text[s:e] for s, e in self.spans]
         self.to_original = to_original
         self.lexicon = Lexicon()
         self.lexicon.learn(self.sentences)
-        self.article = Inventory(text, self.lexicon)
         self._inventories: dict[int, Inventory] = {}
         self._vectors: dict[int, np.ndarray] = {}
+
+    @cached_property
+    def article(self) -> Inventory:
+        """Everything the article states, for telling misplaced facts from invented ones."""
+        return Inventory(self.text, self.lexicon)
 
     @cached_property
     def _bags(self) -> list[set[str]]:
@@ -219,7 +238,7 @@ class Verifier:
 
     def _similarity(self, drafts: list[_Draft]) -> list[np.ndarray | None]:
         """Encoder cosine of each draft with its candidate sentences (0 elsewhere)."""
-        todo = [d for d in drafts if not d.exact]
+        todo = [d for d in drafts if not d.clear(self.margin)]
         if self.embedder is None or not todo or not self.sentences:
             return [None] * len(drafts)
         wanted = sorted({i for d in todo for i in d.candidates(_CANDIDATES)})
@@ -232,7 +251,7 @@ class Verifier:
         claims = iter(self.embedder.encode([d.text for d in todo]))
         rows: list[np.ndarray | None] = []
         for draft in drafts:
-            if draft.exact:
+            if draft.clear(self.margin):
                 rows.append(None)
                 continue
             vector = next(claims)

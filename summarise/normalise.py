@@ -291,9 +291,7 @@ def _ordinary(token: Token, lexicon: Lexicon) -> bool:
     return token.key in lexicon.ordinary and not acronym
 
 
-def _names(
-    text: str, tokens: list[Token], lexicon: Lexicon, skip: list[tuple[int, int]]
-) -> list[Fact]:
+def _names(text: str, tokens: list[Token], lexicon: Lexicon, blocked: bytearray) -> list[Fact]:
     """Runs of capitalised tokens that are names, with their checkable keys."""
     facts = []
     run: list[Token] = []
@@ -319,7 +317,7 @@ def _names(
     for token in tokens:
         if run and text[run[-1].end : token.start].strip():
             close()  # punctuation between two capitalised words ends the name
-        if _inside(token.start, skip) or token.text[:1].isdigit():
+        if blocked[token.start] or token.text[:1].isdigit():
             close()
         elif token.text[:1].isupper() and not (
             _opens(text, token.start) and _ordinary(token, lexicon)
@@ -344,8 +342,10 @@ def extract(text: str, lexicon: Lexicon) -> list[Fact]:
     quoted = [(f.start, f.end) for f in quotes]
     dates = [f for f in _dates(text, tokens) if not _inside(f.start, quoted)]
     numbers = _numbers(text, tokens, quoted + [(f.start, f.end) for f in dates])
-    taken = quoted + [(f.start, f.end) for f in dates + numbers]
-    names = _names(text, tokens, lexicon, taken)
+    blocked = bytearray(len(text) + 1)
+    for f in quotes + dates + numbers:
+        blocked[f.start : f.end] = b"\x01" * (f.end - f.start)
+    names = _names(text, tokens, lexicon, blocked)
     return sorted(quotes + dates + numbers + names, key=lambda f: f.start)
 
 
