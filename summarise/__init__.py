@@ -5,6 +5,7 @@ Data flow: raw text -> :func:`clean` -> :class:`Cleaned` -> (:class:`Summariser`
 :class:`Answer`), all wrapped by :class:`Document`.
 """
 
+from .claims import Claim
 from .clean import Cleaned, clean
 from .document import Document
 from .embedder import Embedder
@@ -15,6 +16,7 @@ from .summariser import Summariser, Summary
 
 __all__ = [
     "Answer",
+    "Claim",
     "Cleaned",
     "Document",
     "Embedder",

@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +156,7 @@ class Processor:
             "summary": None,
             "summary_method": None,
             "summary_model": None,
+            "claims": [],
             "answers": [],
             "error": record.get("error"),
         }
@@ -175,6 +176,7 @@ class Processor:
                 summary=summary.text,
                 summary_method=summary.method,
                 summary_model=summary.model,
+                claims=[asdict(c) for c in summary.claims],
             )
             if record["questions"]:
                 results = doc.ask_many(record["questions"], top_k=self.settings.top_k)
@@ -294,6 +296,7 @@ def _finish_parquet(journal: Path, output: Path) -> None:
         for line in handle:
             row = json.loads(line)
             row["answers"] = json.dumps(row["answers"], ensure_ascii=False)
+            row["claims"] = json.dumps(row.get("claims", []), ensure_ascii=False)
             rows.append(row)
     tmp = output.with_name(output.name + ".tmp")
     pq.write_table(pa.Table.from_pylist(rows), tmp)

@@ -1,8 +1,9 @@
-"""The ``summarise`` command line: clean, summary, ask, serve, pull, models, batch, eval.
+"""The ``summarise`` command line: clean, summary, ask, verify, serve, pull, models, batch, eval.
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr), 1 an
-unexpected failure. ``--json`` gives machine-readable output on stdout;
-progress bars go to stderr and only when it is a terminal.
+unexpected failure, 3 when ``verify`` flags something the article does not
+support. ``--json`` gives machine-readable output on stdout; progress bars go
+to stderr and only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ EXAMPLES = {
     "  summarise summary report.pdf --max-words 120 --fast",
     "ask": 'summarise ask article.txt -q "Who is the chief negotiator?" -q "When do talks start?"\n'
     '  summarise ask article.txt -q "Who?" --top-k 3 --json',
+    "verify": "summarise verify article.txt summary.txt\n"
+    "  summarise verify page.html summary.txt --json",
     "serve": "summarise serve --port 7860\n"
     "  summarise serve --host 0.0.0.0   # reachable from other machines",
     "pull": "summarise pull\n  summarise pull reader --to /mnt/usb/models",
@@ -87,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=int, default=1, help="answers per question (default 1)")
     p.add_argument("--json", action="store_true", help="answers with scores and offsets")
     models_options(p)
+
+    p = command("verify", "Check a summary against its article: evidence and unsupported facts.")
+    p.add_argument("file", help="the article: a .txt, .md, .html or .pdf file, a URL, or -")
+    p.add_argument("summary", help="a text file holding the summary to check")
+    p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
+    p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
+    p.add_argument("--json", action="store_true", help="claims with evidence and offsets")
 
     p = command("serve", "Run the web app.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -207,6 +217,7 @@ def _cmd_summary(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"title": doc.title, **asdict(summary)})
         return
+    flagged = [c for c in summary.claims if c.unsupported]
     if doc.title:
         print(doc.title)
         print()
@@ -216,6 +227,11 @@ def _cmd_summary(args: argparse.Namespace) -> None:
         f"[{summary.method} summary by {summary.model}, {summary.chunks} chunk(s), "
         f"{summary.seconds:.1f}s]"
     )
+    if flagged:
+        from .claims_view import claims_text
+
+        print(f"\n{len(flagged)} sentence(s) state facts their evidence does not:")
+        print(claims_text(flagged))
 
 
 def _cmd_ask(args: argparse.Namespace) -> None:
@@ -244,6 +260,32 @@ def _cmd_ask(args: argparse.Namespace) -> None:
                 print(textwrap.indent(textwrap.fill(marked, width=84), "   "))
             print(f"   characters {a.original_start}-{a.original_end} of the input")
         print()
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .claims_view import claims_text
+    from .document import Document
+    from .sources import read_path
+
+    summary = read_path(args.summary).strip()
+    if not summary:
+        raise InputError("The summary file is empty; give a file holding the summary text.")
+    doc = Document(
+        _read_input(args.file),
+        summariser=False,
+        reader=False,
+        embedder=args.embedder,
+        device=args.device,
+    )
+    claims = doc.verify(summary)
+    if args.json:
+        _print_json([asdict(c) for c in claims])
+    else:
+        print(claims_text(claims))
+        flagged = sum(bool(c.unsupported) for c in claims)
+        supported = len(claims) - flagged
+        print(f"\n{supported} of {len(claims)} sentence(s) supported, {flagged} flagged.")
+    return 3 if any(c.unsupported for c in claims) else 0
 
 
 def _cmd_serve(args: argparse.Namespace) -> None:
@@ -333,6 +375,7 @@ COMMANDS = {
     "clean": _cmd_clean,
     "summary": _cmd_summary,
     "ask": _cmd_ask,
+    "verify": _cmd_verify,
     "serve": _cmd_serve,
     "pull": _cmd_pull,
     "models": _cmd_models,
@@ -353,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
     try:
-        COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except SummariseError as exc:
         print(f"summarise: error: {exc}", file=sys.stderr)
         return 2
@@ -369,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

@@ -253,15 +253,21 @@ def _dates(text: str, tokens: list[Token]) -> list[Fact]:
             continue
         if low not in MONTHS or not token.text[0].isupper():
             continue
-        first, last, day, year = i, i, None, None
-        if i >= 1 and (d := _day(tokens[i - 1].text)) is not None:
-            first, day = i - 1, d
-        elif i >= 2 and tokens[i - 1].text.lower() == "of" and (d := _day(tokens[i - 2].text)):
-            first, day = i - 2, d
-        if day is None and i + 1 < len(tokens) and (d := _day(tokens[i + 1].text)) is not None:
-            last, day = i + 1, d
-        if last + 1 < len(tokens) and (y := _digits(tokens[last + 1].text)) and _years(y[0]):
-            last, year = last + 1, int(y[0])
+        first, last = i, i
+        day: int | None = None
+        year: int | None = None
+        before = _day(tokens[i - 1].text) if i >= 1 else None
+        if before is not None:
+            first, day = i - 1, before
+        elif i >= 2 and tokens[i - 1].text.lower() == "of":
+            first, day = (
+                (i - 2, _day(tokens[i - 2].text)) if _day(tokens[i - 2].text) else (i, None)
+            )
+        if day is None and i + 1 < len(tokens) and (after := _day(tokens[i + 1].text)) is not None:
+            last, day = i + 1, after
+        number = _digits(tokens[last + 1].text) if last + 1 < len(tokens) else None
+        if number is not None and _years(number[0]):
+            last, year = last + 1, int(number[0])
         start, end = tokens[first].start, tokens[last].end
         facts.append(Fact("date", text[start:end], start, end, date=(year, MONTHS[low], day)))
         taken.append((start, end))

@@ -16,10 +16,11 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import models
+from .claims import Claim
 from .errors import InputError, ModelError
 from .limits import Deadline
 from .sentences import sentence_spans
@@ -31,13 +32,15 @@ _MAX_ROUNDS = 4
 
 @dataclass
 class Summary:
-    """A summary and how it was made."""
+    """A summary and how it was made; ``claims`` checks each sentence against the
+    article (filled by ``Document.summary``)."""
 
     text: str
     chunks: int
     seconds: float
     method: str = "abstractive"
     model: str = ""
+    claims: list[Claim] = field(default_factory=list)
 
 
 class Summariser:

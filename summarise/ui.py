@@ -15,11 +15,13 @@ import logging
 import os
 import threading
 from collections import OrderedDict
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from .claims_view import claims_html
 from .document import LENGTHS, Document
 from .errors import SummariseError
 from .fetch import fetch_url
@@ -107,6 +109,7 @@ def api_summarise(text: str, length: str = "medium") -> dict[str, Any]:
         "model": summary.model,
         "chunks": summary.chunks,
         "seconds": round(summary.seconds, 3),
+        "claims": [asdict(c) for c in summary.claims],
     }
 
 
@@ -164,7 +167,7 @@ def on_clean(text: str) -> tuple[str, str, str]:
 
 def on_summarise(
     text: str, length: str, progress: gr.Progress = gr.Progress()
-) -> tuple[str, str, str]:
+) -> tuple[str, str, str, str]:
     def report(done: int, total: int) -> None:
         progress(done / max(total, 1), desc=f"chunk {done} of {total}")
 
@@ -173,13 +176,13 @@ def on_summarise(
         progress(0, desc="summarising")
         summary = doc.summary(length=length, progress=report)
     except Exception as exc:  # noqa: BLE001 - shown as one sentence
-        return "", "", _status(_message(exc))
+        return "", "", "", _status(_message(exc))
     label = "abstractive" if summary.method == "abstractive" else "extractive (no summariser model)"
     meta = (
         f"**Method:** {label} · **model:** `{html.escape(summary.model)}` · "
         f"**chunks:** {summary.chunks} · **time:** {summary.seconds:.1f}s"
     )
-    return summary.text, meta, ""
+    return summary.text, meta, claims_html(doc.text, summary.claims), ""
 
 
 def on_ask(
@@ -284,6 +287,7 @@ def build_app() -> gr.Blocks:
                 summarise_button = gr.Button("Summarise", variant="primary", elem_id="summarise")
             summary = gr.Textbox(label="Summary", lines=6, interactive=False, elem_id="summary")
             summary_meta = gr.Markdown(elem_id="summary-meta")
+            claims = gr.HTML(label="Sentence by sentence, with evidence", elem_id="claims")
         with gr.Tab("Questions"):
             chat = gr.Chatbot(label="Questions and answers", height=320, elem_id="chat")
             with gr.Row():
@@ -304,7 +308,7 @@ def build_app() -> gr.Blocks:
         example.click(on_example, None, [article, question], **private)
         clean_button.click(on_clean, article, [cleaned, removed, status], **private)
         summarise_button.click(on_clean, article, [cleaned, removed, status], **private).then(
-            on_summarise, [article, length], [summary, summary_meta, status], **private
+            on_summarise, [article, length], [summary, summary_meta, claims, status], **private
         )
         ask_inputs = [article, question, alternatives, chat]
         ask_outputs = [chat, proof, status, question]
