@@ -259,10 +259,8 @@ def _dates(text: str, tokens: list[Token]) -> list[Fact]:
         before = _day(tokens[i - 1].text) if i >= 1 else None
         if before is not None:
             first, day = i - 1, before
-        elif i >= 2 and tokens[i - 1].text.lower() == "of":
-            first, day = (
-                (i - 2, _day(tokens[i - 2].text)) if _day(tokens[i - 2].text) else (i, None)
-            )
+        elif i >= 2 and tokens[i - 1].text.lower() == "of" and _day(tokens[i - 2].text):
+            first, day = i - 2, _day(tokens[i - 2].text)
         if day is None and i + 1 < len(tokens) and (after := _day(tokens[i + 1].text)) is not None:
             last, day = i + 1, after
         number = _digits(tokens[last + 1].text) if last + 1 < len(tokens) else None
