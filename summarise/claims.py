@@ -29,9 +29,10 @@ from .normalise import FUNCTION_WORDS, Fact, Inventory, Lexicon, extract, word_k
 from .sentences import sentence_spans
 
 _ENCODER_WEIGHT = 0.45
-_FACT_WEIGHT = 0.15
 _MIN_ALIGNMENT = 0.2
 _MAX_EVIDENCE = 3
+_RUNNER_UP = 0.85
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
 _CANDIDATES = 4
 _CLEAR_SCORE = 0.6
 _CLEAR_MARGIN = 0.25
@@ -223,17 +224,18 @@ class Verifier:
     def _draft(self, text: str) -> _Draft:
         facts = extract(text, self.lexicon)
         masked = [(f.start, f.end) for f in facts if f.kind != "quote"]
+        checked = [f for f in facts if f.kind != "quote"]  # a quote's words count as words
         words = set(_content(text, masked))
         exact = self._verbatim(text)
-        total = self._weight(words)
-        lexical = np.array(
-            [self._weight(words & bag) / total if total else 0.0 for bag in self._bags]
-        )
+        overlap = np.array([self._weight(words & bag) for bag in self._bags])
         found = np.zeros(len(self.sentences))
-        if facts and not exact:
-            for i in np.argsort(-lexical, kind="stable")[:_FACT_CANDIDATES]:
-                found[i] = sum(self._inventory(int(i)).has(f) for f in facts) / len(facts)
-        scores = (1 - _FACT_WEIGHT) * lexical + _FACT_WEIGHT * found
+        if checked and not exact:
+            for i in np.argsort(-overlap, kind="stable")[:_FACT_CANDIDATES]:
+                found[i] = sum(self._inventory(int(i)).has(f) for f in checked)
+        # Each fact weighs as much as the rarest word: enough for three matching facts
+        # to beat a headline sharing the words, not for one name to move the evidence.
+        total = self._weight(words) + self._top_idf * len(checked)
+        scores = (overlap + self._top_idf * found) / total if total else overlap
         return _Draft(text, facts, masked, words, scores, exact)
 
     def _similarity(self, drafts: list[_Draft]) -> list[np.ndarray | None]:
@@ -307,7 +309,30 @@ class Verifier:
             if gain >= _CLAUSE_COVERAGE * weight and len(chosen) < _MAX_EVIDENCE:
                 chosen.append((i, float(scores[i])))
                 covered |= self._bags[i]
+        runner = self._runner_up(draft, scores, [i for i, _ in chosen])
+        if runner is not None and len(chosen) < _MAX_EVIDENCE:
+            chosen.append((runner, float(scores[runner])))
         return chosen
+
+    def _runner_up(self, draft: _Draft, scores: np.ndarray, chosen: list[int]) -> int | None:
+        """A second sentence that states facts the evidence lacks, where the claim
+        plainly draws on both: the best match is a headline (which carries few
+        facts) or the runner-up is its neighbour and matches nearly as well."""
+        facts = [f for f in draft.facts if f.kind != "quote"]
+        evidence = Inventory(" ".join(self.sentences[i] for i in chosen), self.lexicon)
+        missing = [f for f in facts if not evidence.has(f)]
+        if not missing:
+            return None
+        best = chosen[0]
+        headline = not self.sentences[best].rstrip().endswith(_SENTENCE_ENDS)
+        for i in np.argsort(-scores, kind="stable")[:_CANDIDATES]:
+            i = int(i)
+            if i in chosen or not any(self._inventory(i).has(f) for f in missing):
+                continue
+            close = abs(i - best) == 1 and scores[i] >= _RUNNER_UP * scores[best]
+            if headline or close:
+                return i
+        return None
 
     def _verbatim(self, text: str) -> list[int]:
         """The sentences a claim copies word for word (an extractive summary's own)."""

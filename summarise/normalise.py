@@ -25,6 +25,7 @@ _QUOTE = re.compile(
     r"“([^”]{2,400})”|\"([^\"]{2,400})\"|(?<!\w)‘([^’]{2,400})’(?!\w)|«([^»]{2,400})»"
 )
 _CURRENCY_SIGNS = "$€£¥₹"
+_DEMONYM = {"ic", "ian", "an", "n", "ese", "ish", "i"}
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -157,10 +158,9 @@ def _number_word(token: str) -> float | None:
         return float(UNITS[word])
     if word in ORDINALS:
         return float(ORDINALS[word])
-    if "-" in word:
-        parts = word.split("-")
-        if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
-            return float(UNITS[parts[0]] + UNITS[parts[1]])
+    first, dash, rest = word.partition("-")
+    if dash and first in UNITS:  # "twenty-five", and "five-year" as five
+        return float(UNITS[first] + (UNITS[rest] if rest in UNITS and "-" not in rest else 0))
     return None
 
 
@@ -197,7 +197,7 @@ def _numbers(text: str, tokens: list[Token], skip: list[tuple[int, int]]) -> lis
         parsed = _digits(token.text)
         if parsed is None:
             word_value = _number_word(token.text)
-            if word_value is None or token.text.lower() in {"one", "zero"}:
+            if word_value is None or token.text.lower().partition("-")[0] in {"one", "zero"}:
                 i += 1
                 continue
             parsed = (word_value, 1.0)
@@ -303,8 +303,6 @@ def _names(text: str, tokens: list[Token], lexicon: Lexicon, blocked: bytearray)
     def close() -> None:
         while run and run[-1].key in CONNECTORS:
             run.pop()
-        if len(run) > 1 and _opens(text, run[0].start) and run[0].key not in lexicon.capitalised:
-            run.pop(0)  # "Yesterday Tomas Berg said": the first word is capitalised anyway
         keys = tuple(
             t.key
             for t in run
@@ -379,12 +377,20 @@ class Inventory:
         if fact.kind == "date":
             return self._has_date(fact)
         if fact.kind == "name":
-            if all(k in self.keys for k in fact.words):
+            if all(k in self.keys or self._demonym(k) for k in fact.words):
                 return True
             word = fact.words[0]
             return len(fact.words) == 1 and word.isalpha() and word in self.initials
         tolerance = max(fact.step / 2, 1e-9 * max(1.0, abs(fact.value)))
         return any(abs(value - fact.value) <= tolerance for value, _ in self.values)
+
+    def _demonym(self, word: str) -> bool:
+        """Whether the text has ``word`` as a place or its people ("Iceland"/"Icelandic")."""
+        for other in self.keys:
+            short, long = sorted((word, other), key=len)
+            if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _DEMONYM:
+                return True
+        return False
 
     def _has_date(self, fact: Fact) -> bool:
         if fact.words:  # a weekday
