@@ -32,6 +32,7 @@ _ENCODER_WEIGHT = 0.45
 _MIN_ALIGNMENT = 0.2
 _MAX_EVIDENCE = 3
 _RUNNER_UP = 0.85
+_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
 _CANDIDATES = 4
 _CLEAR_SCORE = 0.6
@@ -270,11 +271,15 @@ class Verifier:
             chosen = self._align(draft, similarity)
         evidence_text = " ".join(self.sentences[i] for i, _ in chosen)
         inventory = Inventory(evidence_text, self.lexicon) if chosen else None
-        flags = [
-            Flag(f.text, f.kind, f.start, f.end, self.article.has(f))
-            for f in draft.facts
-            if inventory is None or not inventory.has(f)
-        ]
+        missing = [f for f in draft.facts if inventory is None or not inventory.has(f)]
+        antecedent = self._antecedent(min(i for i, _ in chosen)) if chosen else None
+        if antecedent is not None and any(f.kind == "name" for f in missing):
+            index, person = antecedent
+            resolved = [f for f in missing if f.kind == "name" and person.has(f)]
+            if resolved:  # "Her team counted..." restated as "Arnadottir's team counted..."
+                missing = [f for f in missing if f not in resolved]
+                chosen.append((index, float(similarity[index]) if similarity is not None else 0.0))
+        flags = [Flag(f.text, f.kind, f.start, f.end, self.article.has(f)) for f in missing]
         covered: set[str] = set().union(*(self._bags[i] for i, _ in chosen)) if chosen else set()
         total = self._weight(draft.words)
         coverage = self._weight(draft.words & covered) / total if total else 1.0
@@ -332,6 +337,18 @@ class Verifier:
             close = abs(i - best) == 1 and scores[i] >= _RUNNER_UP * scores[best]
             if headline or close:
                 return i
+        return None
+
+    def _antecedent(self, i: int) -> tuple[int, Inventory] | None:
+        """The sentence and name a pronoun opening sentence ``i`` refers to: the last
+        name of the sentence before (or the one before that), nothing else."""
+        words = self.sentences[i].split()[:3]
+        if not any(w.lower().strip(",") in _PRONOUNS for w in words):
+            return None
+        for j in (i - 1, i - 2):
+            names = [f for f in extract(self.sentences[j], self.lexicon) if f.kind == "name"]
+            if j >= 0 and names:
+                return j, Inventory(names[-1].text, self.lexicon)
         return None
 
     def _verbatim(self, text: str) -> list[int]:

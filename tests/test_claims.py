@@ -184,7 +184,8 @@ def test_verify_command_exit_codes_and_json(tmp_path):
     assert result.returncode == 3, result.stderr
     claims = json.loads(result.stdout)
     assert [f["text"] for f in claims[0]["unsupported"]] == ["Tuesday"]
-    assert claims[0]["evidence"][0]["text"].startswith("Delegations from five fishing nations")
+    evidence = [e["text"] for e in claims[0]["evidence"]]
+    assert any(e.startswith("Delegations from five fishing nations") for e in evidence)
     result = _run("summary", str(article), "--json", "--max-words", "40")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -221,7 +222,7 @@ def test_web_handler_and_batch_output_carry_claims(tmp_path):
     ui.configure(summariser=False, reader=False, embedder=False)
     try:
         text, _, view, status = ui.on_summarise(ARTICLE, "short")
-        assert status == "" and "<details" in view and "Margarethe" in text + view
+        assert status == "" and "<details" in view and "Reykjavik" in text and "Reykjavik" in view
         assert ui.api_summarise(ARTICLE, "short")["claims"]
     finally:
         ui.configure()
