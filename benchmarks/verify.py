@@ -280,23 +280,25 @@ def people(text: str, lexicon: Lexicon) -> list[str]:
 
 
 def _swap_name(text: str, facts: list[Fact], names: list[str], rng):
+    """Replace a person's full name (or surname) with another person's from the article."""
+
+    def find(name: str) -> re.Match | None:
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+
     surnames = {n.split()[-1]: n for n in names}
-    present = [n for n in names if n in text] + [
-        s for s in surnames if re.search(rf"\b{s}\b", text) and surnames[s] not in text
-    ]
+    present = [n for n in names if find(n)]
+    present += [s for s in surnames if find(s) and not find(surnames[s])]
     if not present:
         return None
     old = rng.choice(present)
-    pool = (
-        [n for n in names if n.split()[-1] not in text]
-        if " " in old
-        else [s for s in surnames if s not in text]
-    )
-    if not pool:
+    if " " in old:
+        pool = [n for n in names if not find(n.split()[-1]) and not find(n.split()[0])]
+    else:
+        pool = [s for s in surnames if not find(s)]
+    match = find(old)
+    if not pool or match is None:
         return None
-    m = re.search(rf"\b{re.escape(old)}\b", text)
-    assert m is not None
-    return _replace(text, m.start(), m.end(), rng.choice(pool))
+    return _replace(text, match.start(), match.end(), rng.choice(pool))
 
 
 def _units(text: str, lexicon: Lexicon, rng: random.Random) -> list[tuple[str, list[int]]]:

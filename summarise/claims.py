@@ -39,7 +39,10 @@ _CLEAR_SCORE = 0.6
 _CLEAR_MARGIN = 0.25
 _FACT_CANDIDATES = 12
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
-_CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[—–]\s|\s(?:and|but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?][\"”’]?\s|,\s|;\s|:\s|\s[—–]\s|\s(?:and|but|while|whereas)\s"
+)
+_PHRASE_BREAK = re.compile(r"[.!?][\"”’]?\s|,\s|;\s|:\s|\s[—–]\s")
 _CLAUSE_WORDS = 2
 _CLAUSE_COVERAGE = 0.5
 
@@ -105,15 +108,20 @@ def _content(text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
     return out
 
 
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The pieces of ``text`` between the matches of ``pattern``."""
+    bounds = [0] + [p for m in pattern.finditer(text) for p in m.span()] + [len(text)]
+    return list(zip(bounds[::2], bounds[1::2]))
+
+
+def _clause_words(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> set[str]:
+    return set(_content(text[start:end], [(s - start, e - start) for s, e in masked]))
+
+
 def _clauses(text: str, masked: list[tuple[int, int]]) -> list[set[str]]:
     """The content words of each clause of ``text`` (split at commas, semicolons,
     dashes and conjunctions), leaving out the ``masked`` fact spans."""
-    bounds = [0] + [p for m in _CLAUSE_BREAK.finditer(text) for p in m.span()] + [len(text)]
-    clauses = []
-    for start, end in zip(bounds[::2], bounds[1::2]):
-        skip = [(s - start, e - start) for s, e in masked]
-        clauses.append(set(_content(text[start:end], skip)))
-    return clauses
+    return [_clause_words(text, s, e, masked) for s, e in _spans(text, _CLAUSE_BREAK)]
 
 
 @dataclass
@@ -287,6 +295,8 @@ class Verifier:
             coverage = 0.5 * coverage + 0.5 * float(similarity[chosen[0][0]])
         support = coverage if chosen else 0.0
         support *= 1 - len(flags) / (len(draft.facts) + 1)
+        if flags:  # a sentence stating something unsupported is at most half supported
+            support *= 0.5
         evidence = [self._evidence(i, score) for i, score in sorted(chosen)]
         text = draft.text
         return Claim(text, 0, len(text), round(min(1.0, max(0.0, support)), 4), evidence, flags)
@@ -317,7 +327,35 @@ class Verifier:
         runner = self._runner_up(draft, scores, [i for i, _ in chosen])
         if runner is not None and len(chosen) < _MAX_EVIDENCE:
             chosen.append((runner, float(scores[runner])))
+        for i in self._fact_sources(draft, [i for i, _ in chosen]):
+            if len(chosen) < _MAX_EVIDENCE:
+                chosen.append((i, float(scores[i])))
         return chosen
+
+    def _fact_sources(self, draft: _Draft, chosen: list[int]) -> list[int]:
+        """Sentences for phrases of the claim whose facts the evidence lacks: one that
+        states more of the phrase's facts and matches its other words at least as well.
+        A swapped name alone never qualifies: the phrase's words stay with the evidence."""
+        added: list[int] = []
+        evidence = Inventory(" ".join(self.sentences[i] for i in chosen), self.lexicon)
+        covered = set().union(*(self._bags[i] for i in chosen))
+        for start, end in _spans(draft.text, _PHRASE_BREAK):
+            facts = [f for f in draft.facts if f.kind != "quote" and start <= f.start < end]
+            have = sum(evidence.has(f) for f in facts)
+            words = _clause_words(draft.text, start, end, draft.masked)
+            if have == len(facts) or len(words) < _CLAUSE_WORDS:
+                continue
+            floor = max(self._weight(words & covered), _CLAUSE_COVERAGE * self._weight(words))
+            overlap = [self._weight(words & bag) for bag in self._bags]
+            for i in np.argsort(-np.array(overlap), kind="stable")[:_CANDIDATES]:
+                i = int(i)
+                if i in chosen or i in added or overlap[i] < floor:
+                    continue
+                if sum(self._inventory(i).has(f) for f in facts) > have:
+                    added.append(i)
+                    covered |= self._bags[i]
+                    break
+        return added
 
     def _runner_up(self, draft: _Draft, scores: np.ndarray, chosen: list[int]) -> int | None:
         """A second sentence that states facts the evidence lacks, where the claim

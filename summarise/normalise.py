@@ -25,6 +25,7 @@ _QUOTE = re.compile(
     r"“([^”]{2,400})”|\"([^\"]{2,400})\"|(?<!\w)‘([^’]{2,400})’(?!\w)|«([^»]{2,400})»"
 )
 _CURRENCY_SIGNS = "$€£¥₹"
+_QUOTE_PARTS = re.compile(r"\.\.\.|…|[“”\"]")  # elisions, and quotes inside a quote
 _DEMONYM = {"ic", "ian", "an", "n", "ese", "ish", "i"}
 
 UNITS = {
@@ -372,7 +373,7 @@ class Inventory:
     def has(self, fact: Fact) -> bool:
         """Whether this text states ``fact`` (in any of its normalised forms)."""
         if fact.kind == "quote":
-            parts = [p for p in re.split(r"(?:\.\.\.|…)", fact.text) if word_keys(p)]
+            parts = [p for p in _QUOTE_PARTS.split(fact.text) if word_keys(p)]
             return all(" " + " ".join(word_keys(p)) + " " in self.sequence for p in parts)
         if fact.kind == "date":
             return self._has_date(fact)
