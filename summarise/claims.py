@@ -2,21 +2,24 @@
 
 Each summary sentence is aligned to the article sentence(s) it restates, then
 its names, numbers, amounts, dates and quoted phrases (see :mod:`.normalise`)
-are looked up in that evidence. Alignment scores the words of the sentence
-*other than* those facts (idf-weighted overlap, blended with the sentence
-encoder's cosine when one is installed), with only a small weight on the
-facts themselves: a name swapped for another person's name from the article
-then still aligns to the sentence it came from, and is flagged there, rather
-than pulling in the other person's sentence as its evidence. A second
-sentence joins the evidence only when it adds words of the claim that the
-first lacks (a summary sentence that fuses two). A fact missing from the
-evidence is flagged, noting whether the article states it anywhere else.
+are looked up in that evidence. Alignment scores the sentence's words *other
+than* those facts (idf-weighted overlap), each matching fact counting as one
+rare word, blended with the sentence encoder's cosine where the lexical match
+is not clear-cut. A name swapped for another person's name from the article
+therefore still aligns to the sentence it came from and is flagged there,
+rather than pulling in the other person's sentence as its evidence.
+
+More sentences join the evidence only for parts of the claim the best one
+lacks: a clause whose words it does not cover (a summary sentence fusing
+two), facts stated by a headline's source sentence or a close neighbour, a
+phrase whose facts and words another sentence matches better, and the
+sentence naming the person a pronoun in the evidence refers to. A fact still
+missing is flagged, noting whether the article states it anywhere else.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,8 +27,9 @@ from functools import cached_property
 
 import numpy as np
 
+from .clauses import CLAUSE_BREAK, PHRASE_BREAK, clause_words, content, spans_between
 from .embedder import Embedder
-from .normalise import FUNCTION_WORDS, Fact, Inventory, Lexicon, extract, word_keys
+from .normalise import Fact, Inventory, Lexicon, extract, word_keys
 from .sentences import sentence_spans
 
 _ENCODER_WEIGHT = 0.45
@@ -38,11 +42,6 @@ _CANDIDATES = 4
 _CLEAR_SCORE = 0.6
 _CLEAR_MARGIN = 0.25
 _FACT_CANDIDATES = 12
-_SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
-_CLAUSE_BREAK = re.compile(
-    r"[.!?][\"”’]?\s|,\s|;\s|:\s|\s[—–]\s|\s(?:and|but|while|whereas)\s"
-)
-_PHRASE_BREAK = re.compile(r"[.!?][\"”’]?\s|,\s|;\s|:\s|\s[—–]\s")
 _CLAUSE_WORDS = 2
 _CLAUSE_COVERAGE = 0.5
 
@@ -90,38 +89,6 @@ class Claim:
     @property
     def supported(self) -> bool:
         return not self.unsupported
-
-
-def _stem(word: str) -> str:
-    return _SUFFIX.sub("", word) if len(word) > 3 else word
-
-
-def _content(text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
-    """Stems of the content words of ``text`` outside the ``skip`` spans."""
-    out = []
-    for m in re.finditer(r"\w+", text):
-        if skip and any(s <= m.start() < e for s, e in skip):
-            continue
-        word = m.group().lower()
-        if word not in FUNCTION_WORDS and len(word) > 1:
-            out.append(_stem(word))
-    return out
-
-
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The pieces of ``text`` between the matches of ``pattern``."""
-    bounds = [0] + [p for m in pattern.finditer(text) for p in m.span()] + [len(text)]
-    return list(zip(bounds[::2], bounds[1::2]))
-
-
-def _clause_words(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> set[str]:
-    return set(_content(text[start:end], [(s - start, e - start) for s, e in masked]))
-
-
-def _clauses(text: str, masked: list[tuple[int, int]]) -> list[set[str]]:
-    """The content words of each clause of ``text`` (split at commas, semicolons,
-    dashes and conjunctions), leaving out the ``masked`` fact spans."""
-    return [_clause_words(text, s, e, masked) for s, e in _spans(text, _CLAUSE_BREAK)]
 
 
 @dataclass
@@ -185,7 +152,7 @@ class Verifier:
 
     @cached_property
     def _bags(self) -> list[set[str]]:
-        return [set(_content(s)) for s in self.sentences]
+        return [set(content(s)) for s in self.sentences]
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -234,7 +201,7 @@ class Verifier:
         facts = extract(text, self.lexicon)
         masked = [(f.start, f.end) for f in facts if f.kind != "quote"]
         checked = [f for f in facts if f.kind != "quote"]  # a quote's words count as words
-        words = set(_content(text, masked))
+        words = set(content(text, masked))
         exact = self._verbatim(text)
         overlap = np.array([self._weight(words & bag) for bag in self._bags])
         found = np.zeros(len(self.sentences))
@@ -314,7 +281,10 @@ class Verifier:
             return []
         chosen = [(best, float(scores[best]))]
         covered = set(self._bags[best])
-        for clause in _clauses(draft.text, draft.masked):
+        for clause in (
+            clause_words(draft.text, s, e, draft.masked)
+            for s, e in spans_between(draft.text, CLAUSE_BREAK)
+        ):
             weight = self._weight(clause)
             if len(clause) < _CLAUSE_WORDS or self._weight(clause & covered) >= (
                 _CLAUSE_COVERAGE * weight
@@ -339,10 +309,10 @@ class Verifier:
         added: list[int] = []
         evidence = Inventory(" ".join(self.sentences[i] for i in chosen), self.lexicon)
         covered = set().union(*(self._bags[i] for i in chosen))
-        for start, end in _spans(draft.text, _PHRASE_BREAK):
+        for start, end in spans_between(draft.text, PHRASE_BREAK):
             facts = [f for f in draft.facts if f.kind != "quote" and start <= f.start < end]
             have = sum(evidence.has(f) for f in facts)
-            words = _clause_words(draft.text, start, end, draft.masked)
+            words = clause_words(draft.text, start, end, draft.masked)
             if have == len(facts) or len(words) < _CLAUSE_WORDS:
                 continue
             floor = max(self._weight(words & covered), _CLAUSE_COVERAGE * self._weight(words))

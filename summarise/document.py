@@ -164,6 +164,7 @@ class Document:
         """Check each sentence of a summary against the article: its evidence
         sentences (offsets into cleaned and raw text) and the names, numbers, dates,
         amounts and quotes the evidence does not state (offsets in the summary)."""
+        self.limits.check_text(summary_text)
         return self._verifier.verify(summary_text)
 
     def ask(
