@@ -83,6 +83,26 @@ def articles() -> list[tuple[str, str]]:
     return found + [("town_report", report_excerpt(6)[0])]
 
 
+def shared_articles(limit: int = 40) -> list[tuple[str, str]]:
+    """Real pages from ``../shared`` when present (read, never copied): the mission
+    article and the cleaner's gold texts that read as prose, 300-1,500 words."""
+    shared = EXAMPLES.parents[2] / "shared"
+    found = []
+    mission = shared / "mission" / "expected_clean.txt"
+    if mission.exists():
+        found.append(("mission", mission.read_text(encoding="utf-8")))
+    for path in sorted((shared / "cleaner-dev").glob("*.gold.txt")):
+        text = path.read_text(encoding="utf-8")
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        prose = sum(
+            p.endswith((".", '"', "”", "?", "!")) and len(p.split()) > 12 for p in paragraphs
+        )
+        if 300 <= len(text.split()) <= 1500 and prose >= 0.7 * len(paragraphs):
+            if not any(c in text for c in "{}<>"):
+                found.append((path.name.removesuffix(".gold.txt"), text))
+    return found[:limit]
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -306,11 +326,11 @@ def _units(text: str, lexicon: Lexicon, rng: random.Random) -> list[tuple[str, l
     return units
 
 
-def build_cases(seed: int = 13) -> list[Case]:
-    """Clean summaries and their one-error copies, from every article."""
+def build_cases(seed: int = 13, sources: list[tuple[str, str]] | None = None) -> list[Case]:
+    """Clean summaries and their one-error copies, from every article (or ``sources``)."""
     rng = random.Random(seed)
     cases: list[Case] = []
-    for name, text in articles():
+    for name, text in sources or articles():
         spans = sentence_spans(text)
         lexicon = Lexicon()
         lexicon.learn(text[s:e] for s, e in spans)

@@ -23,7 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles import long_article  # noqa: E402
-from claim_cases import KINDS, Case, articles, build_cases, paraphrase  # noqa: E402
+from claim_cases import (  # noqa: E402
+    KINDS,
+    Case,
+    articles,
+    build_cases,
+    paraphrase,
+    shared_articles,
+)
 
 from summarise.claims import Verifier  # noqa: E402
 from summarise.normalise import Lexicon  # noqa: E402
@@ -32,9 +39,15 @@ from summarise.sentences import sentence_spans  # noqa: E402
 __all__ = ["KINDS", "Case", "build_cases", "score", "timing"]
 
 
-def score(cases: list[Case], embedder=None, margin: float = 0.25) -> dict:
+def score(
+    cases: list[Case],
+    embedder=None,
+    margin: float = 0.25,
+    sources: list[tuple[str, str]] | None = None,
+) -> dict:
     """Share of injected errors flagged at the right word, and of clean sentences flagged."""
-    verifiers = {name: Verifier(text, embedder, margin=margin) for name, text in articles()}
+    texts = sources or articles()
+    verifiers = {name: Verifier(text, embedder, margin=margin) for name, text in texts}
     clean = flagged_clean = aligned = 0
     by_kind = {k: [0, 0] for k in KINDS}
     misses = []
@@ -103,6 +116,9 @@ def main() -> None:
     parser.add_argument(
         "--always-encode", action="store_true", help="consult the encoder on every sentence"
     )
+    parser.add_argument(
+        "--shared", action="store_true", help="real pages from ../shared instead of our examples"
+    )
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     args = parser.parse_args()
     embedder = None
@@ -115,7 +131,11 @@ def main() -> None:
         embedder = Embedder()
         embedder.encode(["warm up"])
     margin = float("inf") if args.always_encode else 0.25
-    report = {} if args.timing else score(build_cases(), embedder, margin)
+    sources = shared_articles() if args.shared else None
+    if args.shared and not sources:
+        sys.exit("../shared is not here; run without --shared.")
+    cases = [] if args.timing else build_cases(sources=sources)
+    report = {} if args.timing else score(cases, embedder, margin, sources)
     wall, cpu = timing(embedder)
     report["seconds_10_sentences_2000_words"] = round(wall, 3)
     report["cpu_seconds_10_sentences_2000_words"] = round(cpu, 3)
