@@ -1,6 +1,7 @@
 """How checked claims are shown: plain text for the terminal, HTML for the web app.
 
-The HTML is built from fixed tags only; every piece of the summary or the
+The HTML is built from fixed tags only (its look is ``CSS``, given to the
+component separately); every piece of the summary or the
 article goes through ``html.escape``, so nothing a person pasted is ever
 rendered as markup.
 """
@@ -26,14 +27,15 @@ LEGEND = (
     "state (⚠ also nowhere else in the article). The percentage is how well the "
     "article supports the sentence."
 )
-STYLE = """<style>
+CSS = """
 .claims details{margin:.3em 0;padding:.3em .5em;border-left:4px solid #2e7d32}
 .claims details.flagged{border-left-color:#c62828}
+.claims summary{cursor:pointer}
 .claims mark.flag{background:none;color:inherit;text-decoration:underline wavy #c62828}
-.claims mark.evidence{background:#fff3b0;color:inherit}
-.claims .context{margin:.4em 0 .2em 1em;opacity:.95}
+.claims mark.evidence{background:#fff3b0;color:#000}
+.claims .context{margin:.4em 0 .2em 1em}
 .claims .meta{font-size:.85em;opacity:.75}
-</style>"""
+"""
 
 
 def _marked(claim: Claim) -> str:
@@ -77,7 +79,7 @@ def claims_html(article: str, claims: list[Claim]) -> str:
     """The summary sentence by sentence, each a ``<details>`` holding its evidence."""
     if not claims:
         return ""
-    parts = [STYLE, '<div class="claims">', f'<p class="meta">{escape(LEGEND)}</p>']
+    parts = ['<div class="claims">', f'<p class="meta">{escape(LEGEND)}</p>']
     for claim in claims:
         state = "flagged" if claim.unsupported else "supported"
         where = ", ".join(

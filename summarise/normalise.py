@@ -6,8 +6,8 @@ the article: "11 percent", "11%" and "eleven per cent" are all the value 11;
 and "US" are the token "us". :class:`Inventory` holds the same forms for a
 piece of the article, so checking a fact is a set look-up, not a string search.
 Names are found without a tagger: runs of capitalised words that are not
-ordinary words of the article, a sentence's first word only when the article
-also capitalises it elsewhere.
+ordinary words of the article (seen in lower case); a lone capitalised word
+opening a sentence counts only when the article has that word too.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ class Fact:
 
 @dataclass
 class Token:
+    """A word of a text and its offsets."""
+
     text: str
     start: int
     end: int

@@ -21,7 +21,7 @@ from typing import Any
 
 import gradio as gr
 
-from .claims_view import claims_html
+from .claims_view import CSS, claims_html
 from .document import LENGTHS, Document
 from .errors import SummariseError
 from .fetch import fetch_url
@@ -287,7 +287,7 @@ def build_app() -> gr.Blocks:
                 summarise_button = gr.Button("Summarise", variant="primary", elem_id="summarise")
             summary = gr.Textbox(label="Summary", lines=6, interactive=False, elem_id="summary")
             summary_meta = gr.Markdown(elem_id="summary-meta")
-            claims = gr.HTML(label="Sentence by sentence, with evidence", elem_id="claims")
+            claims = gr.HTML(elem_id="claims", css_template=CSS)
         with gr.Tab("Questions"):
             chat = gr.Chatbot(label="Questions and answers", height=320, elem_id="chat")
             with gr.Row():
