@@ -53,7 +53,7 @@ def test_summary_sentences_open_to_their_evidence_and_markup_stays_text(server):
             page.wait_for_timeout(250)
         details = page.locator("#claims details")
         assert details.count() >= 2
-        assert "underlined in red" in page.locator("#claims").inner_text()
+        assert "Underlined in red" in page.locator("#claims").inner_text()
         evidence = details.first.locator("mark.evidence")
         assert not evidence.is_visible()
         details.first.locator("summary").click()
