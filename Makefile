@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: app test setup setup-dev lint audit bench bench-smoke load
+.PHONY: app test setup setup-dev lint audit bench bench-smoke bench-cleaner train-cleaner load
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,13 +24,19 @@ test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup-dev
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy summarise
 
 audit: setup-dev
 	$(BIN)/python .ci/audit.py
 
 bench: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/run.py
+
+bench-cleaner: setup-dev
+	$(BIN)/python benchmarks/cleaner.py --baselines
+
+train-cleaner: setup-dev
+	$(BIN)/python training/train_cleaner.py --cv 4
 
 bench-smoke: setup-dev
 	mkdir -p test-artifacts

@@ -27,9 +27,13 @@ from transformers import (
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT.parent / "tests"))
 
-from tiny import bpe_tokenizer, save_bpe, save_wordpiece, wordpiece_tokenizer  # noqa: E402
+from summarise.testing import (  # noqa: E402
+    bpe_tokenizer,
+    save_bpe,
+    save_wordpiece,
+    wordpiece_tokenizer,
+)
 
 READER_VOCAB = 28996  # distilbert-base-cased
 SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6

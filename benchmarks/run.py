@@ -144,13 +144,13 @@ def main() -> None:
     rounds = 1 if args.tiny else 3
     embedder = _embedder()
     readers = {
-        name: Reader(paths["reader"], quantize=fast, retriever=Retriever(embedder))
+        name: (Reader(paths["reader"], quantize=fast), Retriever(embedder))
         for name, fast in (("ours", False), ("fast", True))
     }
     summarisers = {"ours": summariser, "fast": Summariser(paths["summariser"], quantize=True)}
-    for reader in readers.values():  # load, warm up, and index the long article
-        reader.ask(short_questions[0], contexts[short])
-        reader.ask(long_questions[1]["question"], long_text)
+    for reader, retriever in readers.values():  # load, warm up, and index the long article
+        read(reader, retriever, short_questions[:1], contexts[short])
+        read(reader, retriever, [long_questions[1]["question"]], long_text)
     summarisers["fast"].summarise(contexts[short])
 
     def qa(context: str, qs: list[str], n: int, cold: bool = False) -> dict[str, float]:
@@ -158,12 +158,10 @@ def main() -> None:
         sides: dict[str, Callable[[], float]] = {
             "reference": lambda: reference.call("ask", context=context, questions=qs)["seconds"]
         }
-        for name, reader in readers.items():
+        for name, (reader, retriever) in readers.items():
             if cold:
-                reader = Reader(
-                    paths["reader"], quantize=reader.quantize, retriever=Retriever(embedder)
-                )
-            sides[name] = lambda r=reader: seconds(lambda: r.ask_many(qs, context))
+                retriever = Retriever(embedder)
+            sides[name] = lambda r=reader, p=retriever: seconds(lambda: read(r, p, qs, context))
         return race(sides, n)
 
     def summary(context: str, n: int) -> dict[str, float]:
@@ -239,6 +237,12 @@ def main() -> None:
     print(text)
 
 
+def read(reader: Reader, retriever: Retriever, qs: list[str], context: str) -> list:
+    """Answer as a Document does: a long context is narrowed to its best passages first."""
+    spans = None if reader.fits(context) else retriever.select(qs, context)
+    return reader.answer(qs, context, spans=spans)
+
+
 def check_parity(
     reference: Reference,
     paths: dict[str, str],
@@ -248,9 +252,7 @@ def check_parity(
     """Our window mode against the pipeline: same answers, offsets and scores."""
     items = [{"question": q["question"], "context": contexts[q["context"]]} for q in questions]
     theirs_all = reference.call("answers", items=items)["answers"]
-    reader = Reader(
-        paths["reader"], max_seq_len=QA["max_seq_len"], doc_stride=QA["doc_stride"], passages=0
-    )
+    reader = Reader(paths["reader"], max_seq_len=QA["max_seq_len"], doc_stride=QA["doc_stride"])
     kwargs = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
     same = global_differs = 0
     worst = 0.0

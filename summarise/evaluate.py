@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .components import Components
 from .document import Document
 from .errors import InputError
 
@@ -52,7 +53,7 @@ def squad_items(path: str | Path) -> list[dict[str, Any]]:
         raise InputError(
             f"Cannot read SQuAD file '{path}' ({exc}); check the path and JSON."
         ) from None
-    items = []
+    items: list[dict[str, Any]] = []
     try:
         for article in data["data"]:
             for paragraph in article["paragraphs"]:
@@ -72,15 +73,17 @@ def squad_items(path: str | Path) -> list[dict[str, Any]]:
     return items
 
 
-def evaluate_qa(path: str | Path, **document_args: Any) -> dict[str, Any]:
+def evaluate_qa(path: str | Path, components: Components | None = None) -> dict[str, Any]:
     """Ask every question of a SQuAD file; report EM and F1 overall and per item."""
+    components = components or Components()
     rows = []
     by_context: dict[str, list[dict[str, Any]]] = {}
     for item in squad_items(path):
         by_context.setdefault(item["context"], []).append(item)
-    method = model = None
+    method: str | None = None
+    model: str | None = None
     for context, items in by_context.items():
-        doc = Document(context, **document_args)
+        doc = Document(context, components=components)
         step = doc.limits.max_questions
         results = []
         for b in range(0, len(items), step):
@@ -102,13 +105,15 @@ def evaluate_qa(path: str | Path, **document_args: Any) -> dict[str, Any]:
     return _report(rows, ["exact_match", "f1"], method, model)
 
 
-def evaluate_summaries(path: str | Path, **document_args: Any) -> dict[str, Any]:
+def evaluate_summaries(path: str | Path, components: Components | None = None) -> dict[str, Any]:
     """Summarise every ``text`` of a JSONL file; ROUGE-1/2/L F-measure against ``reference``."""
+    components = components or Components()
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     rows = []
-    method = model = None
+    method: str | None = None
+    model: str | None = None
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -123,7 +128,7 @@ def evaluate_summaries(path: str | Path, **document_args: Any) -> dict[str, Any]
             raise InputError(
                 f"Line {n + 1} of '{path}' is not a JSON object with text and reference."
             ) from None
-        summary = Document(text, **document_args).summary()
+        summary = Document(text, components=components).summary()
         method, model = summary.method, summary.model
         scores = scorer.score(reference, summary.text)
         rows.append(
@@ -136,6 +141,8 @@ def evaluate_summaries(path: str | Path, **document_args: Any) -> dict[str, Any]
     return _report(rows, ["rouge1", "rouge2", "rougeL"], method, model)
 
 
-def _report(rows: list[dict[str, Any]], metrics: list[str], method, model) -> dict[str, Any]:
+def _report(
+    rows: list[dict[str, Any]], metrics: list[str], method: str | None, model: str | None
+) -> dict[str, Any]:
     totals = {m: (sum(r[m] for r in rows) / len(rows) if rows else 0.0) for m in metrics}
     return {"count": len(rows), **totals, "method": method, "model": model, "items": rows}

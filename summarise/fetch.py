@@ -58,11 +58,11 @@ def _resolve(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
         raise InputError(f"The host '{host}' could not be found; check the address.") from None
-    return sorted({info[4][0] for info in infos})
+    return sorted({str(info[4][0]) for info in infos})
 
 
-def check_url(url: str, allow_private: bool) -> tuple[str, str]:
-    """Validate ``url``; return it and the checked address to connect to."""
+def check_url(url: str, allow_private: bool) -> str:
+    """Validate ``url``; return the checked address to connect to."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"}:
         raise InputError("Only http:// and https:// addresses can be fetched.")
@@ -76,7 +76,7 @@ def check_url(url: str, allow_private: bool) -> tuple[str, str]:
             f"Refusing to fetch '{parts.hostname}': it resolves to a private or reserved "
             f"address ({refused[0] if refused else 'none'}); only public web pages can be fetched."
         )
-    return url, addresses[0]
+    return addresses[0]
 
 
 def fetch_url(url: str, limits: Limits | None = None, allow_private: bool | None = None) -> str:
@@ -85,7 +85,7 @@ def fetch_url(url: str, limits: Limits | None = None, allow_private: bool | None
     allow_private = allow_private_default() if allow_private is None else allow_private
     with httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            url, address = check_url(url, allow_private)
+            address = check_url(url, allow_private)
             request_url, headers, extensions = _pinned(url, address)
             with client.stream(
                 "GET", request_url, headers=headers, extensions=extensions

@@ -40,7 +40,6 @@ ALLOW_PATTERNS = [
     "*.model",
     "*.txt",
     "*.md",
-    "merges.txt",
     "1_Pooling/*",
 ]
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "spiece.model", "vocab.txt")
@@ -267,7 +266,7 @@ def pull(
         try:
             info = api.model_info(repo_id)
             revision = info.sha
-            licence = (info.card_data or {}).get("license") if info.card_data else None
+            licence = info.card_data.get("license") if info.card_data else None
             path = snapshot_download(
                 repo_id,
                 revision=revision,

@@ -1,9 +1,10 @@
 """The batch job as a Ray Data pipeline: ``map_batches`` over a pool of actors.
 
-Each actor holds one copy of the models (a :class:`~summarise.batch.Processor`);
+Each actor holds one copy of the models (a :class:`~summarise.processing.Processor`);
 ``actors`` sets the pool size and ``address`` joins an existing cluster
-(default: start Ray locally, in-process). Order is preserved so the output
-matches the local engine record for record.
+(default: start Ray locally, in-process). Records and results travel as Python
+objects, not re-encoded. Order is preserved so the output matches the local
+engine record for record.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from .batch import Processor, Settings
+import numpy as np
+
 from .errors import InputError
+from .processing import Processor, Record, Result, Settings
 
 log = logging.getLogger(__name__)
 
@@ -24,32 +27,21 @@ class _Worker:
     def __init__(self, settings: Settings) -> None:
         self.processor = Processor(settings)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        import json
-
-        records = [
-            {
-                "id": batch["id"][i],
-                "text": batch["text"][i],
-                "questions": json.loads(batch["questions"][i]),
-                "error": batch["error"][i] or None,
-            }
-            for i in range(len(batch["id"]))
-        ]
-        results = self.processor.batch(records)
-        return {"result": [json.dumps(r, ensure_ascii=False) for r in results]}
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        results = self.processor.batch(list(batch["record"]))
+        column = np.empty(len(results), dtype=object)
+        column[:] = results
+        return {"result": column}
 
 
 def ray_results(
-    records: list[dict[str, Any]],
+    records: list[Record],
     settings: Settings,
     batch_size: int,
     actors: int,
     address: str | None,
-) -> Iterator[dict[str, Any]]:
-    """Yield output records computed by a pool of Ray actors, in input order."""
-    import json
-
+) -> Iterator[Result]:
+    """Yield results computed by a pool of Ray actors, in input order."""
     try:
         import ray
     except ImportError:
@@ -71,16 +63,10 @@ def ray_results(
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        items = [
-            {
-                "id": r["id"],
-                "text": r["text"],
-                "questions": json.dumps(r["questions"]),
-                "error": r.get("error") or "",
-            }
-            for r in records
-        ]
-        dataset = ray.data.from_items(items, override_num_blocks=max(1, len(items) // batch_size))
+        dataset = ray.data.from_items(
+            [{"record": r} for r in records],
+            override_num_blocks=max(1, len(records) // batch_size),
+        )
         results = dataset.map_batches(
             _Worker,
             fn_constructor_args=(settings,),
@@ -90,7 +76,7 @@ def ray_results(
             batch_format="numpy",
         )
         for row in results.iter_rows():
-            yield json.loads(row["result"])
+            yield row["result"]
     finally:
         if started_here:
             ray.shutdown()

@@ -8,15 +8,15 @@ fused with reciprocal-rank fusion. Only the best passages go to the reader.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from .cache import TextCache
 from .embedder import Embedder
 from .sentences import sentence_spans
 
@@ -107,29 +107,36 @@ def fuse(*rankings: np.ndarray) -> np.ndarray:
     return fused
 
 
-class Retriever:
-    """Rank passages of a document for a question; caches each document's index."""
+Index = tuple[list[Passage], BM25Okapi, "np.ndarray | None"]
 
-    def __init__(self, embedder: Embedder | None = None, words: int = 120, cache_size: int = 8):
+
+class Retriever:
+    """Rank passages of a document for a question; caches each document's index.
+
+    ``passages`` is how many of the best passages a long document is narrowed
+    to before the reader reads them (0: read everything).
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        words: int = 120,
+        cache_size: int = 8,
+        passages: int = 4,
+    ) -> None:
         self.embedder = embedder
         self.words = words
-        self._cache: OrderedDict[str, tuple[list[Passage], BM25Okapi, np.ndarray | None]] = (
-            OrderedDict()
-        )
-        self._cache_size = cache_size
+        self.passages = passages
+        self._cache: TextCache[Index] = TextCache(cache_size)
 
-    def _index(self, text: str) -> tuple[list[Passage], BM25Okapi, np.ndarray | None]:
-        key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
+    def _index(self, text: str) -> Index:
+        return self._cache.get(text, self._build)
+
+    def _build(self, text: str) -> Index:
         passages = make_passages(text, self.words)
         bm25 = BM25Okapi([tokens(p.text) or ["_"] for p in passages])
         vectors = self.embedder.encode([p.text for p in passages]) if self.embedder else None
-        self._cache[key] = (passages, bm25, vectors)
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return self._cache[key]
+        return passages, bm25, vectors
 
     def rank(self, question: str, text: str) -> list[tuple[Passage, float]]:
         """All passages of ``text`` with their fused score, best first."""
@@ -150,3 +157,13 @@ class Retriever:
         passages; where passages overlap, the reader adds up a span's mass.
         """
         return sorted((p.start, p.end) for p, _ in self.rank(question, text)[:k])
+
+    def select(
+        self, questions: Sequence[str], text: str, passages: int | None = None
+    ) -> list[list[tuple[int, int]]]:
+        """Per question, the spans of ``text`` worth reading: its best passages, or
+        all of it when ``passages`` (default: this retriever's) is 0."""
+        k = self.passages if passages is None else passages
+        if k == 0:
+            return [[(0, len(text))] for _ in questions]
+        return [self.spans(q, text, k) for q in questions]

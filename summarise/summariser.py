@@ -16,13 +16,13 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import models
-from .claims import Claim
-from .errors import InputError, ModelError
+from .checkpoint import Checkpoint
+from .errors import InputError
 from .limits import Deadline
+from .results import Summary
 from .sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -30,21 +30,15 @@ log = logging.getLogger(__name__)
 _MAX_ROUNDS = 4
 
 
-@dataclass
-class Summary:
-    """A summary and how it was made; ``claims`` checks each sentence against the
-    article (filled by ``Document.summary``)."""
-
-    text: str
-    chunks: int
-    seconds: float
-    method: str = "abstractive"
-    model: str = ""
-    claims: list[Claim] = field(default_factory=list)
-
-
-class Summariser:
+class Summariser(Checkpoint):
     """Summarise text with a seq2seq checkpoint (BART, PEGASUS, T5, LED...)."""
+
+    role = "summariser"
+    auto_class = "AutoModelForSeq2SeqLM"
+    missing = (
+        "No summarisation model is available offline; run `summarise pull summariser` "
+        "or pass a local checkpoint folder."
+    )
 
     def __init__(
         self,
@@ -54,28 +48,9 @@ class Summariser:
         batch_size: int = 4,
         max_input_tokens: int | None = None,
     ) -> None:
-        self.resolved = models.resolve("summariser", model)
-        if not self.resolved.available:
-            raise ModelError(
-                "No summarisation model is available offline; run `summarise pull summariser` "
-                "or pass a local checkpoint folder."
-            )
-        self.device = device
-        self.quantize = quantize
+        super().__init__(model, device, quantize)
         self.batch_size = batch_size
         self._max_input_tokens = max_input_tokens
-
-    @property
-    def name(self) -> str:
-        return self.resolved.name
-
-    def load(self) -> tuple[Any, Any]:
-        """The (tokenizer, model) pair, loaded on first use and shared afterwards."""
-        from transformers import AutoModelForSeq2SeqLM
-
-        return models.load(
-            "summariser", self.resolved, AutoModelForSeq2SeqLM, self.device, self.quantize
-        )
 
     def summarise(
         self,

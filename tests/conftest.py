@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -14,7 +13,6 @@ os.environ["HF_HUB_CACHE"] = str(_ISOLATED / "hf-cache")
 os.environ["SUMMARISE_MODELS_DIR"] = str(_ISOLATED / "no-models")
 for var in ("SUMMARISE_SUMMARISER", "SUMMARISE_READER", "SUMMARISE_EMBEDDER"):
     os.environ.pop(var, None)
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest  # noqa: E402
 import tiny  # noqa: E402

@@ -15,6 +15,7 @@ import pytest
 import tiny
 
 from summarise.batch import Settings, read_records, run_batch
+from summarise.components import ModelSettings
 
 EXE = shutil.which("summarise", path=str(Path(sys.executable).parent)) or "summarise"
 
@@ -45,7 +46,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 @pytest.fixture
 def settings(summariser_dir) -> Settings:
-    return Settings(summariser=str(summariser_dir), reader=False, top_k=1)
+    return Settings(ModelSettings(summariser=str(summariser_dir), reader=False), top_k=1)
 
 
 def test_local_batch_writes_every_record_and_reports_bad_ones(tmp_path, settings):
@@ -95,10 +96,10 @@ def test_csv_parquet_and_folder_inputs(tmp_path, settings):
     (folder / "a.txt").write_text(rows[0]["text"])
     (folder / "b.md").write_text(rows[1]["text"])
     (folder / "c.txt").write_bytes(b"\x00\x01binary")
-    assert [r["questions"] for r in read_records(tmp_path / "in.csv")] == [
+    assert [r.questions for r in read_records(tmp_path / "in.csv")] == [
         r["questions"] for r in rows
     ]
-    assert [r["id"] for r in read_records(tmp_path / "in.parquet")] == ["doc-0", "doc-1"]
+    assert [r.id for r in read_records(tmp_path / "in.parquet")] == ["doc-0", "doc-1"]
     out = tmp_path / "out.parquet"
     run_batch(folder, out, settings)
     table = pq.read_table(out).to_pylist()

@@ -44,10 +44,9 @@ def server(reader_dir, summariser_dir):
     from summarise import Reader, Summariser, ui
 
     ui.configure(
-        reader=Reader(
-            str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE, passages=0
-        ),
+        reader=Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE),
         summariser=Summariser(str(summariser_dir)),
+        passages=0,
     )
     ui.warm_up()
     app = ui.build_app()
@@ -156,9 +155,9 @@ def test_upload_txt(page, tmp_path):
 
 
 def test_upload_html(page, tmp_path):
-    from summarise import ui
+    from summarise import handlers
 
-    plain = (ui.EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
+    plain = (handlers.EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
     body = "".join(f"<p>{p}</p>" for p in plain.split("\n\n")[1:])
     html_file = tmp_path / "page.html"
     html_file.write_text(

@@ -216,19 +216,26 @@ def test_web_view_escapes_everything_pasted():
 
 
 def test_web_handler_and_batch_output_carry_claims(tmp_path):
-    from summarise import ui
-    from summarise.batch import Settings, run_batch
+    import pyarrow.parquet as pq
 
-    ui.configure(summariser=False, reader=False, embedder=False)
+    from summarise import handlers
+    from summarise.batch import Settings, run_batch
+    from summarise.components import ModelSettings
+
+    handlers.configure(summariser=False, reader=False, embedder=False)
     try:
-        text, _, view, status = ui.on_summarise(ARTICLE, "short")
+        *_, text, _, view, status = handlers.on_summarise(ARTICLE, "short")
         assert status == "" and "<details" in view and "Reykjavik" in text and "Reykjavik" in view
-        assert ui.api_summarise(ARTICLE, "short")["claims"]
+        assert handlers.api_summarise(ARTICLE, "short")["claims"]
     finally:
-        ui.configure()
+        handlers.configure()
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
-    run_batch(source, tmp_path / "out.jsonl", Settings(summariser=None, reader=None))
+    settings = Settings(ModelSettings(summariser=False, reader=False, embedder=False))
+    run_batch(source, tmp_path / "out.jsonl", settings)
     row = json.loads((tmp_path / "out.jsonl").read_text())
     assert row["error"] is None and row["claims"]
     assert all(c["unsupported"] == [] for c in row["claims"])
+    run_batch(source, tmp_path / "out.parquet", settings)
+    [stored] = pq.read_table(tmp_path / "out.parquet").to_pylist()
+    assert json.loads(stored["claims"]) == row["claims"]

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import time
+
+import pytest
 from conftest import mission_or_skip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarise import clean
+from summarise import LimitError, clean
+from summarise.cleaner import rules
+from summarise.limits import Deadline
 from summarise.sentences import split_sentences
 
 BODY = [
@@ -206,3 +212,135 @@ def test_any_text_cleans_and_every_span_maps_in_bounds(raw: str):
         if cleaned.text[start:end].strip() and cleaned.source == "text":
             # repaired words may differ in form, never in where they stand
             assert raw[s:e].strip()
+
+
+def test_html_takes_title_author_and_date_from_the_page_metadata():
+    html = (
+        "<!doctype html><html lang='en'><head><title>Bridge story | Harbour Gazette</title>"
+        f"<meta property='og:title' content='{TITLE}'>"
+        "<meta name='author' content='Lena Ortiz'>"
+        "<meta property='article:published_time' content='2026-03-04T09:00:00Z'>"
+        "</head><body><nav>Home | World | Business | Science | Sport | Weather</nav><article>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article></body></html>"
+    )
+    cleaned = clean(html)
+    assert cleaned.title == TITLE
+    assert cleaned.author == "Lena Ortiz"
+    assert cleaned.date == "2026-03-04"
+    assert "Weather" not in cleaned.text
+    for paragraph in BODY:
+        assert paragraph in cleaned.text
+
+
+def test_a_navigation_bar_is_never_the_title():
+    raw = "\n\n".join(
+        ["Home | World | Business | Science | Sport | Weather", "World", TITLE, *BODY]
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == TITLE
+
+
+COMMENTS = (
+    "12 comments",
+    "Maria Keller says:",
+    "March 5, 2026 at 9:14 am",
+    "About time. I drive that road every morning and the bridge has been shaking for years, "
+    "everyone could see it coming and nobody did anything about it.",
+    "Reply",
+    "Tom on March 5, 2026 at 10:02 am said:",
+    "Forty minutes is nothing compared to a collapse. Close it and fix it properly this time, "
+    "and make the companies pay their share of the repairs.",
+    "Reply",
+)
+TEASERS = (
+    "Most read",
+    "Council approves new cycle lanes on the seafront (142)",
+    "Ferry timetable changes for the summer season (87)",
+    "Local bakery wins national bread award (56)",
+    "Harbour festival returns after three years (31)",
+)
+
+
+def test_comment_threads_and_teaser_lists_after_the_article_are_removed():
+    raw = page("Skip to content", "News | Local | Opinion", after=(*TEASERS, *COMMENTS))
+    cleaned = clean(raw)
+    assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
+
+
+def test_a_language_without_a_hand_written_word_list_keeps_its_article():
+    body = [
+        "Dewan kota memutuskan pada hari Selasa untuk menutup jembatan pelabuhan yang lama "
+        "bagi kendaraan berat setelah para insinyur menemukan retakan pada dua penyangga baja.",
+        "Wali kota mengatakan bahwa keputusan itu menyakitkan tetapi perlu, dan bahwa perbaikan "
+        "akan dimulai pada musim semi jika pemerintah daerah menyetujui dananya.",
+        "Perusahaan pengiriman memperingatkan bahwa jalan memutar itu akan menambah hingga empat "
+        "puluh menit untuk setiap perjalanan melalui kawasan industri.",
+    ]
+    raw = "\n\n".join(
+        ["Beranda", "Berita", "Masuk", "Jembatan Pelabuhan Ditutup untuk Truk", *body, "Bagikan"]
+    )
+    cleaned = clean(raw)
+    assert cleaned.language == "id"
+    assert cleaned.paragraphs == ["Jembatan Pelabuhan Ditutup untuk Truk", *body]
+
+
+ADVERSARIAL = {
+    "long digit runs with a tail that matches nothing": "\n".join(
+        ["1" * 40 + " q", "2" * 5000 + " q!"] * 200
+    ),
+    "thousands of repeated interface words": ("share print email menu " * 5000 + "zz\n") * 3,
+    "a 100,000-character line without spaces": "x" * 100_000,
+    "50,000 one-character lines": "\n".join("abcdefghij"[i % 10] for i in range(50_000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_input_cleans_in_under_a_second(name: str):
+    clean("warm-up line\n\nAnother line of text here.")
+    start = time.process_time()  # this process's CPU time: other jobs on the machine don't count
+    clean(ADVERSARIAL[name])
+    assert time.process_time() - start < 1.0  # a hard ceiling against blow-ups, not a timing
+
+
+def test_the_cleaners_patterns_have_no_nested_quantifiers():
+    patterns = [v.pattern for v in vars(rules).values() if isinstance(v, re.Pattern)]
+    assert patterns
+    for pattern in patterns:
+        assert not _nested_quantifier(pattern), pattern
+
+
+def _nested_quantifier(pattern: str) -> bool:
+    """Whether a group that contains a quantifier is itself quantified."""
+    stack: list[bool] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 2) + 1
+            continue
+        if ch == "(":
+            stack.append(False)
+        elif ch in "*+{" and stack:
+            stack[-1] = True
+        elif ch == ")":
+            inner = stack.pop()
+            if inner and pattern[i + 1 : i + 2] in ("*", "+", "{"):
+                return True
+            if inner and stack:
+                stack[-1] = True
+        i += 1
+    return False
+
+
+def test_an_expired_time_budget_stops_cleaning():
+    with pytest.raises(LimitError, match="SUMMARISE_MAX_SECONDS"):
+        clean(page(), deadline=Deadline(time.monotonic() - 1, 5))
+
+
+def test_nested_quantifier_check_catches_the_old_pattern():
+    assert _nested_quantifier(r"^(?:(?:share|x)\W*|\d+\W*)+$")
+    assert not _nested_quantifier(r"^(?:share|x)\W*$")

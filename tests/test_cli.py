@@ -15,8 +15,8 @@ import tiny
 EXE = shutil.which("summarise", path=str(Path(sys.executable).parent)) or "summarise"
 
 
-def run(*args: str, stdin: str | None = None, env: dict | None = None, cwd=None):
-    environment = {**os.environ, **(env or {})}
+def run(*args: str, stdin: str | None = None, env: dict | None = None, cwd=None, drop=()):
+    environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k not in drop}
     return subprocess.run(
         [EXE, *args],
         input=stdin,
@@ -205,3 +205,67 @@ def test_eval_qa_and_summary_match_hand_computed_metrics(
     # 10-word summary vs 5-word reference, 5 unigrams shared ("the eu wants a cut"):
     # P=5/10, R=5/5, F=2*0.5*1/1.5
     assert second["rouge1"] == pytest.approx(2 * 0.5 / 1.5, abs=1e-6)
+
+
+def test_ask_says_when_the_text_does_not_seem_to_say(page_file):
+    result = run("ask", str(page_file), "-q", "What is the capital of France?")
+    assert result.returncode == 0, result.stderr
+    assert "does not seem to say" in result.stdout
+    assert "hint" in result.stdout and "% match" in result.stdout
+    [item] = json.loads(run("ask", str(page_file), "-q", "Who wrote Hamlet?", "--json").stdout)
+    assert item["answers"] == []
+
+
+@pytest.fixture
+def no_network(tmp_path) -> dict:
+    """A machine without network that never set HF_HUB_OFFLINE: the Hub endpoint is a
+    closed local port, so every download fails at once, and nothing is cached."""
+    return {
+        "HF_ENDPOINT": "http://127.0.0.1:9",
+        "HF_HUB_CACHE": str(tmp_path / "hf-cache"),
+        "SUMMARISE_MODELS_DIR": str(tmp_path / "models"),
+    }
+
+
+def test_without_network_the_cli_falls_back_and_says_so(page_file, tmp_path, no_network):
+    asked = run(
+        "ask",
+        str(page_file),
+        "-q",
+        "Who chairs the talks?",
+        env=no_network,
+        drop={"HF_HUB_OFFLINE"},
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert "Helga Arnadottir" in asked.stdout and "passage" in asked.stdout
+    [note] = asked.stderr.strip().splitlines()
+    assert "reader" in note and "summarise pull" in note
+    summary = run("summary", str(page_file), env=no_network, drop={"HF_HUB_OFFLINE"})
+    assert summary.returncode == 0, summary.stderr
+    assert "extractive summary" in summary.stdout
+    [note] = summary.stderr.strip().splitlines()
+    assert "summariser" in note and "summarise pull" in note
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": page_file.read_text()}) + "\n")
+    batch = run(
+        "batch", str(source), str(tmp_path / "out.jsonl"), env=no_network, drop={"HF_HUB_OFFLINE"}
+    )
+    assert batch.returncode == 0, batch.stderr
+    assert json.loads((tmp_path / "out.jsonl").read_text())["summary_method"] == "extractive"
+    assert "summarise pull" in batch.stderr
+
+
+def test_without_network_a_model_named_explicitly_is_an_error(page_file, no_network):
+    named = "distilbert/distilbert-base-cased-distilled-squad"
+    result = run(
+        "ask",
+        str(page_file),
+        "-q",
+        "Who?",
+        "--reader",
+        named,
+        env=no_network,
+        drop={"HF_HUB_OFFLINE"},
+    )
+    assert result.returncode == 2
+    assert "Could not download" in result.stderr and named in result.stderr

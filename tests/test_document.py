@@ -102,12 +102,12 @@ def test_retrieval_finds_an_answer_deep_in_a_long_document(
     assert len(text.split()) > 2500
     reader = Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE)
     doc = Document(text, reader=reader)
-    assert doc.reader is reader and reader.retriever is not None
+    assert doc.reader is reader and not reader.fits(doc.text)
     tokenizer, _ = reader.load()
     asked = [q["question"] for q in questions]
     windows, timings, found = {}, {}, {}
     for passages in (3, 0):
-        spans = reader._passages_for(asked, doc.text, passages)
+        spans = doc.components.retriever.select(asked, doc.text, passages)
         windows[passages] = len(reader._windows(tokenizer, asked, doc.text, spans))
         began = time.perf_counter()
         results = doc.ask_many(asked, passages=passages)
@@ -204,12 +204,10 @@ def test_question_limits(isolated_models, article):
 
 
 def test_time_budget_stops_a_slow_request(summariser_dir, reader_dir, article):
-    doc = Document(
-        article,
-        summariser=str(summariser_dir),
-        reader=str(reader_dir),
-        limits=Limits(max_seconds=-1),
-    )
+    with pytest.raises(LimitError, match="Cleaning the text took longer"):
+        Document(article, limits=Limits(max_seconds=-1))  # the budget covers cleaning too
+    doc = Document(article, summariser=str(summariser_dir), reader=str(reader_dir))
+    doc.limits = Limits(max_seconds=-1)
     with pytest.raises(LimitError, match="time budget of -1 seconds"):
         doc.summary()
     with pytest.raises(LimitError, match="SUMMARISE_MAX_SECONDS"):

@@ -10,7 +10,8 @@ import tiny
 from conftest import READER_MAX_LEN, READER_STRIDE
 
 from summarise import InputError, LimitError, Reader
-from summarise.reader import WINDOW, _batches, score_window
+from summarise.reader import WINDOW
+from summarise.spans import Window, batches, score_window
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +48,10 @@ def test_default_window_reads_a_passage_that_fits_in_one_go(reader_dir, article)
 
 def test_batches_group_similar_lengths_and_never_pad_much():
     lengths = [384, 218, 384, 380, 120, 384, 125, 384]
-    batches = _batches(lengths, size=3)
-    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    assert batches == [[4, 6], [1], [3, 0, 2], [5, 7]]
-    for batch in batches:
+    groups = batches(lengths, size=3)
+    assert sorted(i for b in groups for i in b) == list(range(len(lengths)))
+    assert groups == [[4, 6], [1], [3, 0, 2], [5, 7]]
+    for batch in groups:
         assert max(lengths[i] for i in batch) <= 1.1 * min(lengths[i] for i in batch)
 
 
@@ -195,7 +196,7 @@ def test_spans_longer_than_max_answer_len_are_rejected():
 
 
 def test_answers_are_trimmed_of_stray_punctuation_but_keep_abbreviations():
-    from summarise.reader import tidy
+    from summarise.spans import tidy
 
     text = "meet for four days. A final talk with the U.S. and Acme Inc. on Jan."
     cases = {
@@ -249,10 +250,8 @@ class _Encoding:
 
 def _stub_reader(monkeypatch, reader_dir, windows_logits, passages):
     """A reader whose windows and logits are hand-made; decoding runs for real."""
-    from summarise.reader import _Window
-
     reader = Reader(str(reader_dir))
-    windows = [_Window(0, offset, text, _Encoding(text.split()), 1) for offset, text in passages]
+    windows = [Window(0, offset, text, _Encoding(text.split()), 1) for offset, text in passages]
     monkeypatch.setattr(reader, "_windows", lambda *a, **k: windows)
     monkeypatch.setattr(
         reader,
@@ -318,7 +317,6 @@ def test_span_seen_by_two_overlapping_windows_adds_up(monkeypatch, reader_dir):
     answers = reader.ask("q?", context, top_k=3, handle_impossible=False)
     assert [a.text for a in answers].count("beta") == 1
     assert answers[0].text == "beta" and answers[0].start == 6
-    mass = 2 * (math.exp(10) + math.exp(5) + math.exp(5) + 1 - math.exp(5))  # per window
-    s0, e0 = w0
+    s0, e0 = w0  # per window, the valid spans (3,3), (3,4), (4,4); two equal windows
     mass = 2 * sum(math.exp(s0[i] + e0[j]) for i, j in [(3, 3), (3, 4), (4, 4)])
     assert answers[0].score == pytest.approx(2 * math.exp(10) / mass, rel=1e-6)

@@ -15,16 +15,8 @@ import random
 from pathlib import Path
 
 import torch
-from tokenizers import (
-    Tokenizer,
-    decoders,
-    models,
-    normalizers,
-    pre_tokenizers,
-    processors,
-    trainers,
-)
-from transformers import PreTrainedTokenizerFast
+
+from summarise.testing import bpe_tokenizer, save_bpe, save_wordpiece, wordpiece_tokenizer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "summarise" / "examples"
 
@@ -41,87 +33,6 @@ def example_article() -> str:
 
 def example_questions() -> list[dict]:
     return json.loads((EXAMPLES / "questions.json").read_text(encoding="utf-8"))["questions"]
-
-
-def wordpiece_tokenizer(corpus: list[str], lowercase: bool = False, size: int = 0) -> Tokenizer:
-    """A WordPiece tokenizer whose vocabulary is every word and character of ``corpus``.
-
-    Built directly rather than with the WordPiece trainer, whose choice of
-    pieces varies from run to run; a fixed vocabulary keeps the tests
-    reproducible. Unknown words fall back to single-character pieces. ``size``
-    pads the vocabulary with placeholder pieces to a real checkpoint's size.
-    """
-    normalizer = normalizers.BertNormalizer(lowercase=lowercase)
-    pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    words: set[str] = set()
-    for text in corpus:
-        words.update(w for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text)))
-    chars = {c for w in words for c in w}
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    pieces = specials + sorted(words) + sorted(chars - words) + sorted("##" + c for c in chars)
-    pieces += [f"[unused{i}]" for i in range(size - len(pieces))]
-    tok = Tokenizer(models.WordPiece(vocab={p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
-    tok.normalizer = normalizer
-    tok.pre_tokenizer = pre_tokenizer
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]",
-        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
-        special_tokens=[("[CLS]", cls), ("[SEP]", sep)],
-    )
-    tok.decoder = decoders.WordPiece()
-    return tok
-
-
-def save_wordpiece(
-    tok: Tokenizer, folder: Path, with_type_ids: bool, padding_side: str = "right"
-) -> None:
-    names = ["input_ids", "attention_mask"] + (["token_type_ids"] if with_type_ids else [])
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tok,
-        unk_token="[UNK]",
-        cls_token="[CLS]",
-        sep_token="[SEP]",
-        pad_token="[PAD]",
-        mask_token="[MASK]",
-        model_max_length=512,
-        padding_side=padding_side,
-        model_input_names=names,
-    )
-    fast.save_pretrained(folder)
-
-
-def bpe_tokenizer(corpus: list[str], vocab_size: int = 1200) -> Tokenizer:
-    """Byte-level BPE with BART's special tokens and template."""
-    tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size,
-        special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
-        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-    )
-    tok.train_from_iterator(corpus, trainer)
-    tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A </s>",
-        pair="<s> $A </s> </s> $B </s>",
-        special_tokens=[("<s>", 0), ("</s>", 2)],
-    )
-    return tok
-
-
-def save_bpe(tok: Tokenizer, folder: Path, max_length: int = 1024) -> None:
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tok,
-        bos_token="<s>",
-        eos_token="</s>",
-        unk_token="<unk>",
-        pad_token="<pad>",
-        mask_token="<mask>",
-        model_max_length=max_length,
-        model_input_names=["input_ids", "attention_mask"],
-    )
-    fast.save_pretrained(folder)
 
 
 def sentencepiece_t5_tokenizer(corpus: list[str], folder: Path, vocab_size: int = 600) -> None:

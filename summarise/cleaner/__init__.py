@@ -1,0 +1,1 @@
+"""The cleaner's stages: blocks, features, the line classifier, the title, HTML."""

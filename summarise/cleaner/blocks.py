@@ -1,0 +1,109 @@
+"""Blocks: the units the cleaner keeps or drops, with their words' positions.
+
+A block is one paragraph of the input: a line of a paste, or several lines a
+plain-text paste hard-wrapped and that belong together. Each word is kept as a
+span of the working text, so the cleaned text can be mapped back to the input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate
+from typing import NamedTuple
+
+from .rules import TERMINAL, WORD
+
+
+class Block(NamedTuple):
+    """One candidate paragraph: its words as spans of the working text (a light tuple,
+    since a page can have tens of thousands)."""
+
+    spans: list[tuple[int, int]]
+    text: str
+
+
+def blocks_from_lines(text: str) -> list[Block]:
+    """One block per non-empty line of ``text`` (extracted text keeps its own lines)."""
+    words = _Words(text)
+    blocks = [words.block([(m.start(), m.end())]) for m in re.finditer(r"[^\n]+", text)]
+    return [b for b in blocks if b.spans]
+
+
+def blocks_from_paste(raw: str) -> list[Block]:
+    """Group a paste's lines into blocks, re-joining lines that were hard-wrapped.
+
+    Lines separated by a blank line never join; within a run of lines, a line
+    joins the next when the paste looks hard-wrapped or the line stops mid-sentence.
+    """
+    lines = raw.split("\n")
+    stripped = [line.strip() for line in lines]
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    lengths = sorted(len(text) for text in stripped if text)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = _looks_hard_wrapped(stripped, width)
+    words = _Words(raw)
+    blocks: list[Block] = []
+    pending: list[tuple[int, int]] = []
+    for i, text in enumerate(stripped):
+        if not text:
+            continue
+        pending.append((starts[i], starts[i] + len(lines[i])))
+        nxt = stripped[i + 1] if i + 1 < len(stripped) else ""
+        if (
+            nxt
+            and (wrapped or len(text) >= 30 or text[-1] == "-")
+            and _continues(text, nxt, width, wrapped)
+        ):
+            continue
+        if len(pending) == 1 and len(text.split(maxsplit=1)) == 1:  # one word: no search
+            lead = len(lines[i]) - len(lines[i].lstrip())
+            blocks.append(Block([(starts[i] + lead, starts[i] + lead + len(text))], text))
+        else:
+            block = words.block(pending)
+            if block.spans:
+                blocks.append(block)
+        pending = []
+    return blocks
+
+
+def _looks_hard_wrapped(stripped: list[str], width: int) -> bool:
+    """A paste is hard-wrapped when full-width lines often stop mid-sentence."""
+    if not 30 <= width <= 120:
+        return False
+    full = [
+        text
+        for text, nxt in zip(stripped, stripped[1:])
+        if text and nxt and len(text) >= 0.75 * width
+    ]
+    if len(full) < 3:
+        return False
+    mid_sentence = sum(1 for text in full if not TERMINAL.search(text))
+    return mid_sentence >= 0.4 * len(full)
+
+
+def _continues(line: str, nxt: str, width: int, wrapped: bool) -> bool:
+    """Whether ``nxt`` continues the paragraph that ``line`` belongs to."""
+    if line.endswith("-") and nxt[:1].islower():
+        return True
+    if wrapped:
+        return len(line) >= 0.6 * width
+    return not TERMINAL.search(line) and nxt[:1].islower() and len(line) >= 30
+
+
+class _Words:
+    """The word spans of a text, found in one pass and sliced per block."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+
+    def block(self, lines: list[tuple[int, int]]) -> Block:
+        """The block made of the words inside the given line ranges."""
+        spans: list[tuple[int, int]] = []
+        for s, e in lines:
+            spans.extend(
+                self.spans[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
+            )
+        return Block(spans=spans, text=" ".join(self.text[s:e] for s, e in spans))

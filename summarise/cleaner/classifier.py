@@ -1,0 +1,100 @@
+"""The trained line classifier: a small two-stage network evaluated with numpy.
+
+Stage one scores each block from its features; stage two rescores it with the
+first stage's scores of its neighbours added (a page's article is one run of
+blocks, so a line between two article lines is likely article too). The weights
+are trained by ``training/train_cleaner.py`` and shipped as ``line_model.npz``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .features import NAMES
+
+WEIGHTS = Path(__file__).with_name("line_model.npz")
+CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
+
+
+def stage_two_inputs(features: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Stage two's input: the features, the block's own first score and its neighbours'."""
+    n = len(first)
+    padded = np.concatenate([np.full(3, -1.0), first, np.full(3, -1.0)])
+    shifted = [padded[3 + o : 3 + o + n] for o in CONTEXT_OFFSETS]
+    window = np.convolve(np.pad(first, 5, mode="edge"), np.ones(11) / 11, mode="valid")
+    return np.column_stack([features, first, *shifted, window]).astype(np.float32)
+
+
+class Network:
+    """A multilayer perceptron (ReLU hidden layers, logistic output) with input scaling."""
+
+    def __init__(
+        self, mean: np.ndarray, std: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]]
+    ):
+        self.mean = mean
+        self.std = std
+        self.layers = layers
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        h = (x - self.mean) / self.std
+        for k, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if k < len(self.layers) - 1:
+                h = np.maximum(h, 0.0)
+        return 1.0 / (1.0 + np.exp(-np.clip(h[:, 0], -50.0, 50.0)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The network as named arrays, for saving beside the others of a model."""
+        out = {f"{prefix}mean": self.mean, f"{prefix}std": self.std}
+        for k, (w, b) in enumerate(self.layers):
+            out[f"{prefix}w{k}"] = w
+            out[f"{prefix}b{k}"] = b
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> Network:
+        layers = []
+        k = 0
+        while f"{prefix}w{k}" in arrays:
+            layers.append((arrays[f"{prefix}w{k}"], arrays[f"{prefix}b{k}"]))
+            k += 1
+        return cls(arrays[f"{prefix}mean"], arrays[f"{prefix}std"], layers)
+
+
+class LineClassifier:
+    """Probability that each block is article text, from its features."""
+
+    def __init__(self, first: Network, second: Network):
+        self.first = first
+        self.second = second
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        if len(features) == 0:
+            return np.zeros(0)
+        first = self.first(features)
+        return self.second(stage_two_inputs(features, first))
+
+    def save(self, path: Path) -> None:
+        arrays = {"names": np.array(NAMES)}
+        arrays.update(self.first.arrays("first_"))
+        arrays.update(self.second.arrays("second_"))
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> LineClassifier:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        if list(arrays["names"]) != NAMES:
+            raise RuntimeError(
+                f"{path.name} was trained on other features; run training/train_cleaner.py."
+            )
+        return cls(Network.from_arrays(arrays, "first_"), Network.from_arrays(arrays, "second_"))
+
+
+@lru_cache(maxsize=1)
+def line_classifier() -> LineClassifier:
+    """The shipped classifier, loaded once."""
+    return LineClassifier.load()

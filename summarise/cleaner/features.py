@@ -1,0 +1,218 @@
+"""Features of each block for the line classifier: its own signals and its context.
+
+Own signals are language-independent where possible (length, punctuation, digit
+and capital shares, separators, comment and teaser shapes) plus stop-word density
+where jusText has a list for the page's language. Context is what a person reads
+a page by: the neighbours, runs of short lines, position, repeated lines, and how
+much a line shares the vocabulary of the page's long prose paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import rules
+from .blocks import Block
+
+OWN = [
+    "log_len", "log_words", "terminal", "ends_colon", "comma_rate", "punct_share",
+    "digit_share", "letter_share", "title_case", "all_caps", "mean_token_len", "stop_density",
+    "has_stoplist", "ui_share", "separators", "bullet", "count_suffix", "comment_mark",
+    "time_of_day", "date", "urlish", "boilerplate_start", "boilerplate_any", "cookie",
+    "quote", "cjk_share", "question",
+]  # fmt: skip
+_NEIGHBOUR = ["log_len", "terminal", "stop_density", "title_case", "ui_share", "comment_mark"]
+_OFFSETS = (-2, -1, 1, 2)
+CONTEXT = [
+    "position", "char_position", "repeated", "short_run", "window_len", "in_prose_span",
+    "prose_distance", "topic_overlap", "len_vs_median", "len_vs_max", "prose_share",
+    "first_prose_distance", "comment_window", "comments_before", "dated_window",
+]  # fmt: skip
+NAMES = OWN + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGHBOUR] + CONTEXT
+_LANGUAGE_TOKENS = 20000
+_SAMPLE_CHARS = 3000
+_CJK_WEIGHT = 3  # a CJK character carries about as much as a short word of a spaced script
+
+
+def detect_language(texts: Sequence[str]) -> str:
+    """The language whose stop words are most frequent in ``texts`` ("" when none fits)."""
+    tokens: Counter[str] = Counter()
+    seen = 0
+    for text in texts:
+        found = rules.TOKEN.findall(text.lower())[: _LANGUAGE_TOKENS - seen]
+        tokens.update(found)
+        seen += len(found)
+        if seen >= _LANGUAGE_TOKENS:
+            break
+    index = rules.stopword_index()
+    votes: Counter[str] = Counter()
+    for token, count in tokens.items():
+        for code in index.get(token, ()):
+            votes[code] += count
+    if not votes:
+        return ""
+    code, hits = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+    return code if hits >= 0.05 * seen else ""
+
+
+def _own(full: str, stoplist: frozenset[str] | None) -> list[float]:
+    text = full[:_SAMPLE_CHARS]  # shares and marks from the start; lengths from the whole
+    words = text.split()
+    n_words = len(words)
+    chars = len(text.replace(" ", "")) or 1
+    cjk = len(rules.CJK.findall(text))
+    letters = len(rules.LETTER.findall(text))
+    digits = len(rules.DIGIT.findall(text))
+    punct = chars - letters - digits
+    tokens = rules.TOKEN.findall(text.lower())
+    n_tokens = len(tokens) or 1
+    cased = [w for w in words if w[:1].isalpha()]
+    title_case = sum(1 for w in cased if w[:1].isupper()) / max(1, len(cased))
+    all_caps = float(letters >= 4 and text.upper() == text and text.lower() != text)
+    stripped = text.rstrip()
+    scale = len(full) / len(text) if text else 1.0
+    return [
+        math.log1p((chars + (_CJK_WEIGHT - 1) * cjk) * scale),
+        math.log1p(n_words * scale),
+        float(rules.TERMINAL.search(stripped) is not None),
+        float(stripped.endswith(":")),
+        text.count(",") / max(1, n_words),
+        punct / chars,
+        digits / chars,
+        letters / chars,
+        title_case,
+        all_caps,
+        sum(len(t) for t in tokens) / n_tokens / 10,
+        sum(1 for t in tokens if t in stoplist) / n_tokens if stoplist else 0.0,
+        float(stoplist is not None),
+        sum(1 for t in tokens if t in rules.UI_WORDS) / n_tokens,
+        min(1.0, sum(1 for ch in text if ch in rules.SEPARATORS) / 3),
+        float(text[:1] in rules.BULLETS),
+        float(rules.COUNT_SUFFIX.search(stripped) is not None),
+        float(rules.COMMENT_MARK.search(text) is not None),
+        float(rules.TIME_OF_DAY.search(text) is not None),
+        float(rules.MONTH.search(text) is not None),
+        float(rules.URLISH.search(text) is not None),
+        float(rules.BOILERPLATE_START.match(text) is not None),
+        float(rules.BOILERPLATE_ANYWHERE.search(text) is not None),
+        float(rules.COOKIE.search(text) is not None),
+        float(any(q in text for q in '"“”«»„')),
+        cjk / chars,
+        float(stripped.endswith(("?", "？"))),
+    ]
+
+
+def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
+    return [
+        t
+        for t in rules.TOKEN.findall(text[:_SAMPLE_CHARS].lower())
+        if len(t) >= 4 and (stoplist is None or t not in stoplist)
+    ]
+
+
+def block_features(blocks: Sequence[Block], language: str) -> np.ndarray:
+    """A ``(len(blocks), len(NAMES))`` matrix of float32 features."""
+    n = len(blocks)
+    if n == 0:
+        return np.zeros((0, len(NAMES)), dtype=np.float32)
+    stoplist = rules.stoplists().get(language)
+    memo: dict[str, list[float]] = {}  # repeated lines (menus, widgets) are measured once
+    rows = []
+    for b in blocks:
+        row = memo.get(b.text)
+        if row is None:
+            row = memo[b.text] = _own(b.text, stoplist)
+        rows.append(row)
+    own = np.array(rows, dtype=np.float64)
+    col = {name: i for i, name in enumerate(OWN)}
+    log_len = own[:, col["log_len"]]
+    neighbour_cols = [col[name] for name in _NEIGHBOUR]
+    padded = np.vstack([np.zeros((2, len(OWN))), own, np.zeros((2, len(OWN)))])
+    neighbours = [padded[2 + o : 2 + o + n, neighbour_cols] for o in _OFFSETS]
+
+    texts = [b.text.lower() for b in blocks]
+    counts = Counter(texts)
+    repeated = np.array([math.log(counts[t]) for t in texts])
+
+    short = log_len <= math.log1p(30)
+    short_run = np.zeros(n)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j]:
+            j += 1
+        if j > i:
+            short_run[i:j] = math.log1p(j - i)
+        i = max(j, i + 1)
+
+    window = np.convolve(np.pad(log_len, 3, mode="edge"), np.ones(7) / 7, mode="valid")
+
+    prose = (log_len >= math.log1p(150)) & (own[:, col["terminal"]] > 0)
+    prose_idx = np.flatnonzero(prose)
+    positions = np.arange(n)
+    if len(prose_idx):
+        in_span = (positions >= prose_idx[0]) & (positions <= prose_idx[-1])
+        after = np.minimum(np.searchsorted(prose_idx, positions), len(prose_idx) - 1)
+        before = np.maximum(after - 1, 0)
+        nearest = np.minimum(
+            np.abs(positions - prose_idx[after]), np.abs(positions - prose_idx[before])
+        )
+        first = positions - prose_idx[0]
+    else:
+        in_span = np.zeros(n, dtype=bool)
+        nearest = np.full(n, n)
+        first = np.full(n, -n)
+    prose_distance = np.log1p(nearest)
+    first_prose = np.sign(first) * np.log1p(np.abs(first))
+
+    lengths = np.array([len(b.text) for b in blocks], dtype=np.float64)
+    char_position = (np.cumsum(lengths) - lengths) / max(1.0, lengths.sum())
+    prose_share = lengths / max(1.0, lengths.sum())
+
+    topic = np.zeros(n)
+    vocab: Counter[str] = Counter()
+    token_memo: dict[str, list[str]] = {}
+    own_tokens = []
+    for b in blocks:
+        tokens = token_memo.get(b.text)
+        if tokens is None:
+            tokens = token_memo[b.text] = _content_tokens(b.text, stoplist)
+        own_tokens.append(tokens)
+    for p in prose_idx:
+        vocab.update(set(own_tokens[p]))
+    for k, tokens in enumerate(own_tokens):
+        if tokens:
+            mine = set(tokens)
+            self_count = 1 if prose[k] else 0
+            topic[k] = sum(1 for t in mine if vocab[t] - self_count > 0) / len(mine)
+
+    header = own[:, col["comment_mark"]] + own[:, col["time_of_day"]] * own[:, col["date"]]
+    header = np.minimum(header, 1.0)
+    comment_window = np.convolve(np.pad(header, 4), np.ones(9), mode="valid")
+    comments_before = np.log1p(np.cumsum(header) - header)
+    dated = np.convolve(np.pad(own[:, col["date"]], 4), np.ones(9), mode="valid")
+
+    context = np.column_stack(
+        [
+            positions / max(1, n - 1),
+            char_position,
+            repeated,
+            short_run,
+            window,
+            in_span.astype(np.float64),
+            prose_distance,
+            topic,
+            log_len - np.median(log_len),
+            log_len - log_len.max(),
+            prose_share * 10,
+            first_prose,
+            comment_window,
+            comments_before,
+            dated,
+        ]
+    )
+    return np.hstack([own, *neighbours, context]).astype(np.float32)

@@ -1,0 +1,151 @@
+"""Rule tables of the cleaner, kept apart from its logic.
+
+Every pattern here is linear: alternatives of plain words, no quantified group
+that contains another quantifier over text the alternatives can share. Word
+lists are sets looked up token by token, never joined into one pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import justext
+
+WORD = re.compile(r"\S+")
+WORD_CHARS = re.compile(r"\w+")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
+TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
+COUNT_SUFFIX = re.compile(r"\(\d+\)$")
+URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.I)
+TAG = re.compile(r"<[^<>]{0,500}>")
+HTML_HINT = re.compile(
+    r"<\s*(?:!doctype|html|head|body|div|p|article|span|a|br|table|section|main)\b", re.I
+)
+
+# Web-interface vocabulary: the share of a line's tokens found here is one feature.
+UI_WORDS = frozenset(
+    """
+    share shares sharing print email e-mail mail tweet facebook twitter x linkedin whatsapp
+    pinterest reddit telegram instagram youtube copy link links comment comments advertisement
+    advertising ad ads sponsored skip main content navigation accessibility menu search close
+    log login logout sign signin signup subscribe subscription newsletter home news update
+    updated breaking live video videos watch listen audio read more related article articles
+    stories story most popular viewed trending top recommended font text size xs sm md lg xl
+    back next previous prev show load view gallery photo photos image images save bookmark
+    follow us page opinion world business sport sports politics tech science health
+    entertainment lifestyle culture local national international loading toggle settings
+    cookie cookies accept reject manage preferences ok got here click tap expand collapse
+    caption hide zoom icon logo arrow english español français deutsch reply replies like
+    likes report permalink posted register account profile contact about privacy terms imprint
+    impressum datenschutz kontakt anmelden abmelden teilen drucken mehr lesen weiter
+    """.split()
+)
+
+# Phrases that mark furniture wherever they stand in a short line.
+BOILERPLATE_START = re.compile(
+    r"^\W*(?:photo|photograph|image|picture|credit|caption|file photo|video|watch|"
+    r"read more|read also|see also|related|more on|more from|also read|advertisement|"
+    r"sponsored|copyright|©|\(c\)|all rights reserved|follow us|sign up|subscribe|"
+    r"click here|tap here|share (?:on|this|via)|updated|published|last updated|posted|"
+    r"image source|media caption|getty images)\b",
+    re.I,
+)
+BOILERPLATE_ANYWHERE = re.compile(
+    r"all rights reserved|©|\bcopyright\b|privacy policy|terms of (?:use|service)|"
+    r"enable javascript|your browser (?:does not|doesn't)|\bad blocker\b|"
+    r"\b(?:getty images|ap photo|afp via getty|reuters/|shutterstock)\b",
+    re.I,
+)
+COOKIE = re.compile(r"\bcookies?\b", re.I)
+
+# Furniture that no article line is: vetoes applied after the classifier, to short blocks.
+FURNITURE = re.compile(
+    r"all rights reserved|©|privacy policy|terms of (?:use|service)|enable javascript|"
+    r"your browser (?:does not|doesn't)|\bad blocker\b|"
+    r"\bcookies?\b.{0,60}\b(?:use|accept|consent|agree)|"
+    r"\b(?:use|accept|consent|agree)\b.{0,60}\bcookies?\b|"
+    r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
+    r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b",
+    re.I,
+)
+FURNITURE_MAX_WORDS = 40
+FURNITURE_SHORT = re.compile(
+    r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
+    r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b",
+    re.I,
+)
+FURNITURE_SHORT_MAX_WORDS = 8
+# Headers of the sections that follow an article: other stories, not this one.
+SECTION_HEADER = re.compile(
+    r"^(?:related|more|most|top|recommended|popular|trending|latest|read next|read more|"
+    r"see also|you may also like|you might also like|also read|further reading|"
+    r"weitere|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|"
+    r"à lire aussi|lire aussi|sur le même sujet|leia também|lee también|más noticias|"
+    r"te puede interesar|leggi anche|baca juga|berita terkait)\b",
+    re.I,
+)
+# The header lines of a reader-comment thread (several close together start one).
+COMMENT_HEADER = re.compile(
+    r"\b(?:says|said|wrote|writes|commented|replied) ?:$|"
+    r"^(?:reply|report|flag|antworten|melden|répondre|responder|rispondi|balas)$|"
+    r"^\d+ (?:comments?|replies|kommentare|commentaires|comentarios|commenti|komentar)$|"
+    r"^(?:comments?|kommentare|commentaires|comentarios|commenti|komentar) ?\(?\d*\)?$|"
+    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$",
+    re.I,
+)
+# A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
+COMMENT_MARK = re.compile(
+    r"\b(?:says|said|wrote|writes|commented|replied|reply|replies|responded) ?:?$|"
+    r"^(?:reply|report|flag|like|permalink|share)\b|\b\d+\s+(?:comments?|replies|likes?)\b|"
+    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
+MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I,
+)
+SEPARATORS = frozenset("|·•»›/–—>")
+BULLETS = frozenset("•·-–—*▪►▶◦●○")
+
+_LANGUAGE_CODES = {
+    "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+    "Portuguese": "pt", "Dutch": "nl", "Danish": "da", "Polish": "pl", "Russian": "ru",
+    "Czech": "cs", "Slovak": "sk", "Swedish": "sv", "Norwegian_Bokmal": "no", "Finnish": "fi",
+    "Hungarian": "hu", "Romanian": "ro", "Turkish": "tr", "Greek": "el", "Indonesian": "id",
+    "Malay": "ms", "Vietnamese": "vi", "Ukrainian": "uk", "Bulgarian": "bg", "Croatian": "hr",
+    "Serbian": "sr", "Slovenian": "sl", "Catalan": "ca", "Arabic": "ar", "Hebrew": "he",
+    "Persian": "fa", "Hindi": "hi", "Korean": "ko", "Tagalog": "tl", "Swahili": "sw",
+    "Estonian": "et", "Latvian": "lv", "Lithuanian": "lt", "Icelandic": "is", "Basque": "eu",
+    "Galician": "gl", "Welsh": "cy", "Irish": "ga", "Afrikaans": "af", "Urdu": "ur",
+}  # fmt: skip
+# jusText ships a second English list and a few dialect lists; they would split the vote.
+_SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"})
+
+
+@lru_cache(maxsize=1)
+def stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stop-word lists (about 100 languages), keyed by language code."""
+    lists: dict[str, frozenset[str]] = {}
+    for name in justext.get_stoplists():
+        if name in _SKIPPED_LISTS:
+            continue
+        code = _LANGUAGE_CODES.get(name, name.lower())
+        lists[code] = frozenset(w.lower() for w in justext.get_stoplist(name))
+    return lists
+
+
+@lru_cache(maxsize=1)
+def stopword_index() -> dict[str, tuple[str, ...]]:
+    """Each stop word with the languages that list it: one lookup per token."""
+    index: dict[str, list[str]] = {}
+    for code, words in stoplists().items():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}

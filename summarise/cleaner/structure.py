@@ -1,0 +1,158 @@
+"""Page structure the line classifier can miss, as precise rules applied after it.
+
+A page's article is one run of text: a thread of reader comments, a list of
+teaser headlines with their comment counts, or widgets after the last sentence
+follow the article and are not part of it, and a few phrases (copyright lines,
+cookie notices, photo credits) are furniture wherever they stand. Each rule
+only ever removes blocks the classifier kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ftfy
+import numpy as np
+
+from . import rules
+from .blocks import Block
+
+_THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
+_TEASER_RUN = 3
+_EDGE_FRAGMENT_WORDS = 3
+_PROSE_CHARS = 150
+_SUBHEADING_REACH = 4
+MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
+MAIN_RUN_SHARE = 0.25
+
+
+def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Remove, in place, kept blocks that the page's structure marks as furniture."""
+    _veto_furniture(blocks, keep)
+    _cut_comment_thread(blocks, keep)
+    _cut_related_section(blocks, keep)
+    _drop_teaser_runs(blocks, keep)
+    _keep_main_run(blocks, keep)
+    _keep_subheadings(blocks, keep)
+    _trim_edges(blocks, keep)
+
+
+def _veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    for i, block in enumerate(blocks):
+        if keep[i] and _is_furniture(block.text, len(block.spans)):
+            keep[i] = False
+
+
+def _is_furniture(text: str, words: int) -> bool:
+    text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
+    return bool(
+        words <= rules.FURNITURE_MAX_WORDS
+        and rules.FURNITURE.search(text)
+        or words <= rules.FURNITURE_SHORT_MAX_WORDS
+        and rules.FURNITURE_SHORT.search(text)
+        or _menu_bar(text)
+    )
+
+
+def _menu_bar(text: str) -> bool:
+    """ "Home | World | Business": three or more short items between separators."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    parts = text.replace("·", "|").replace("•", "|").split("|")
+    return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
+
+
+def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from the first header of a comment thread after the article on."""
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return
+    headers = [
+        i
+        for i in range(int(kept[0]) + 1, len(blocks))
+        if len(blocks[i].spans) <= 12 and rules.COMMENT_HEADER.search(blocks[i].text)
+    ]
+    for n, i in enumerate(headers):
+        close = [j for j in headers[n + 1 : n + 3] if j - i <= _THREAD_WINDOW]
+        if len(close) == 2:
+            keep[i:] = False
+            return
+
+
+def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from a "Related stories" / "Most read" header after the last paragraph."""
+    prose = [
+        i
+        for i in np.flatnonzero(keep).tolist()
+        if len(blocks[i].text) >= _PROSE_CHARS and rules.TERMINAL.search(blocks[i].text)
+    ]
+    if not prose:
+        return
+    for i in range(int(prose[-1]) + 1, len(blocks)):
+        if len(blocks[i].spans) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
+            keep[i:] = False
+            return
+
+
+def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Runs of headlines each ending in a count, "... (142)", are teasers of other stories."""
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and rules.COUNT_SUFFIX.search(block.text.rstrip()):
+            run.append(i)
+            continue
+        if len(run) >= _TEASER_RUN:
+            keep[run] = False
+        run = []
+
+
+def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Drop small clusters of kept blocks far from the article's main run of text."""
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return
+    clusters: list[list[int]] = [[int(kept[0])]]
+    for i in kept[1:]:
+        if i - clusters[-1][-1] > MAIN_RUN_GAP:
+            clusters.append([])
+        clusters[-1].append(int(i))
+    sizes = [sum(len(blocks[i].spans) for i in cluster) for cluster in clusters]
+    largest = max(sizes)
+    for cluster, size in zip(clusters, sizes):
+        if size < MAIN_RUN_SHARE * largest:
+            keep[cluster] = False
+
+
+def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """A short unpunctuated line that opens a paragraph inside the article is a
+    sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
+    prose = [
+        bool(keep[i]) and len(b.spans) >= 8 and rules.TERMINAL.search(b.text) is not None
+        for i, b in enumerate(blocks)
+    ]
+    for i in range(1, len(blocks) - 1):
+        if keep[i] or not prose[i + 1] or not 1 <= len(blocks[i].spans) <= 12:
+            continue
+        text = blocks[i].text
+        if rules.TERMINAL.search(text) or _is_furniture(text, len(blocks[i].spans)):
+            continue
+        if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
+            keep[i] = True
+
+
+def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """One- and two-word labels kept before the first paragraph or after the last sentence
+    ("update", "Video", a font-size widget's "XS") are furniture whatever their neighbours
+    made the classifier think. The headline is chosen afterwards, on its own."""
+    kept = np.flatnonzero(keep).tolist()
+    for i in kept:
+        text = blocks[i].text
+        if len(text) >= _PROSE_CHARS and rules.TERMINAL.search(text):
+            break
+        if len(blocks[i].spans) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
+            keep[i] = False
+    for i in kept[::-1]:
+        text = blocks[i].text
+        if len(blocks[i].spans) >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+            return
+        keep[i] = False

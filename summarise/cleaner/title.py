@@ -1,0 +1,133 @@
+"""The headline of a paste: the line near the top of the article that names it.
+
+Candidates are the heading-shaped lines around the start of the kept article (a
+few words, no closing comma or colon); a small trained network scores each from
+its block features, its article score, where it stands relative to the article
+and how much it shares the article's vocabulary. A navigation bar, a section name,
+a date line or a photo caption scores low; the best candidate above the threshold
+is the title. The network is trained by ``training/train_cleaner.py`` with the
+pages' addresses as distant labels (a headline's words are its URL's slug).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import rules
+from .blocks import Block
+from .classifier import Network
+from .features import NAMES
+
+WEIGHTS = Path(__file__).with_name("title_model.npz")
+TITLE_NAMES = NAMES + [
+    "article_score", "offset", "above", "offset_first", "overlap", "coverage", "repeats",
+    "cjk_overlap", "rank_overlap",
+]  # fmt: skip
+THRESHOLD = 0.1
+_BEFORE, _AFTER = 20, 3
+_PROSE_CHARS = 150
+
+
+def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
+    """Where the article's prose starts: its first long kept paragraph."""
+    for i in kept:
+        text = blocks[i].text
+        if len(text) + 2 * len(rules.CJK.findall(text)) >= _PROSE_CHARS:
+            return i
+    return kept[0]
+
+
+def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
+    """Heading-shaped blocks around the start of the kept article's prose."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return []
+    anchor = _anchor(blocks, kept)
+    out = []
+    for i in range(max(0, anchor - _BEFORE), min(len(blocks), anchor + _AFTER + 1)):
+        text = blocks[i].text.rstrip()
+        words = len(text.split())
+        cjk = len(rules.CJK.findall(text))
+        short = 2 <= cjk <= 120 if cjk > 0.3 * len(text) else 1 <= words <= 40
+        if short and not text.endswith((",", ";", ":")):
+            out.append(i)
+    return out
+
+
+def _vocab(text: str) -> set[str]:
+    return {t for t in rules.TOKEN.findall(text.lower()) if len(t) >= 3}
+
+
+def title_features(
+    blocks: Sequence[Block],
+    features: np.ndarray,
+    scores: np.ndarray,
+    keep: Sequence[bool],
+    indices: Sequence[int],
+) -> np.ndarray:
+    """One row of :data:`TITLE_NAMES` per candidate in ``indices``."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not indices or not kept:
+        return np.zeros((0, len(TITLE_NAMES)), dtype=np.float32)
+    first, anchor = kept[0], _anchor(blocks, kept)
+    body = " ".join(blocks[i].text for i in kept[:30])
+    counts = Counter(b.text for b in blocks)
+    rows, overlaps = [], []
+    for i in indices:
+        text = blocks[i].text
+        rest = body if i not in kept[:30] else body.replace(text, " ", 1)
+        mine, theirs = _vocab(text), _vocab(rest)
+        shared = len(mine & theirs)
+        chars = set(rules.CJK.findall(text))
+        overlap = shared / len(mine) if mine else 0.0
+        overlaps.append(overlap)
+        rows.append(
+            [
+                float(scores[i]),
+                math.copysign(math.log1p(abs(i - anchor)), i - anchor),
+                float(i < anchor),
+                math.copysign(math.log1p(abs(i - first)), i - first),
+                overlap,
+                shared / max(1, len(theirs)) * 10,
+                math.log(counts[text]),
+                sum(1 for ch in chars if ch in rest) / len(chars) if chars else 0.0,
+            ]
+        )
+    order = np.argsort(-np.array(overlaps), kind="stable")
+    rank = np.empty(len(indices))
+    rank[order] = np.arange(len(indices))
+    extra = np.column_stack([np.array(rows), np.log1p(rank)])
+    return np.hstack([features[list(indices)], extra]).astype(np.float32)
+
+
+def find_title(
+    blocks: Sequence[Block], features: np.ndarray, scores: np.ndarray, keep: Sequence[bool]
+) -> int | None:
+    """Index of the headline among the blocks, or ``None`` when no line reads as one."""
+    indices = candidates(blocks, keep)
+    if not indices:
+        return None
+    probs = title_model()(title_features(blocks, features, scores, keep, indices))
+    best = int(np.argmax(probs))
+    return indices[best] if probs[best] >= THRESHOLD else None
+
+
+@lru_cache(maxsize=1)
+def title_model() -> Network:
+    """The shipped title network, loaded once."""
+    with np.load(WEIGHTS, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    if list(arrays["names"]) != TITLE_NAMES:
+        raise RuntimeError(f"{WEIGHTS.name} was trained on other features; retrain it.")
+    return Network.from_arrays(arrays, "")
+
+
+def save_title_model(network: Network, path: Path = WEIGHTS) -> None:
+    arrays = {"names": np.array(TITLE_NAMES), **network.arrays("")}
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags

@@ -1,0 +1,308 @@
+"""Train the cleaner's line classifier and write ``summarise/cleaner/line_model.npz``.
+
+    python training/train_cleaner.py            # train on both corpora, write the weights
+    python training/train_cleaner.py --cv 4     # held-out figures on the dev pages first
+
+Data: ``../shared/cleaner-train/`` (see training/README.md for its source and licence):
+for each page, what a select-all paste gives, a DOM-aware teacher extraction of the
+same page and human-marked snippets to keep and to remove. Labels are distant: a
+paste block is article text when it aligns with the teacher (most of its word
+trigrams occur there; a short block must equal a teacher line), overridden by the
+human snippets. Each teacher text is also fed as a clean paste whose blocks are all
+article, so a paste without page furniture keeps everything.
+
+The dev pages (``../shared/cleaner-dev``, Readability's test pages with a human gold
+that leaves out comments and teasers) are trained on too, with the gold as labels and
+twice the weight. ``--cv K`` first trains K models, each without one K-th of the dev
+pages, and scores the full cleaner on the pages it did not see: those are the figures
+to quote. Training is deterministic (fixed seeds, one thread) and takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import numpy as np
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
+from summarise.cleaner.classifier import (  # noqa: E402
+    WEIGHTS,
+    LineClassifier,
+    Network,
+    stage_two_inputs,
+)
+from summarise.cleaner.features import block_features, detect_language  # noqa: E402
+from summarise.cleaner.title import WEIGHTS as TITLE_WEIGHTS  # noqa: E402
+from summarise.cleaner.title import candidates, save_title_model, title_features  # noqa: E402
+
+TRAIN = ROOT.parent / "shared" / "cleaner-train"
+DEV = ROOT.parent / "shared" / "cleaner-dev"
+DEV_WEIGHT = 2.0
+_WORDS = re.compile(r"\w+")
+HIDDEN = (48, 24)
+
+
+@dataclass
+class PageData:
+    """One page's features, labels and weights (weight 0: the label is unsure)."""
+
+    features: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+    blocks: list[Block] = field(default_factory=list)
+    url: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower())
+
+
+def label_blocks(blocks: list[Block], teacher: str, keep: list[str], drop: list[str]):
+    """Distant labels and weights for a paste's blocks from the teacher text and snippets."""
+    words = _words(teacher)
+    trigrams = {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    lines = {" ".join(_words(line)) for line in teacher.splitlines() if line.strip()}
+    keep_norm = [" ".join(_words(s)) for s in keep]
+    drop_norm = [" ".join(_words(s)) for s in drop]
+    labels, weights = [], []
+    total = sum(len(b.text.split()) for b in blocks) or 1
+    for block in blocks:
+        w = _words(block.text)
+        norm = " ".join(w)
+        if len(w) >= 4:
+            grams = [tuple(w[i : i + 3]) for i in range(len(w) - 2)]
+            share = sum(1 for g in grams if g in trigrams) / len(grams)
+            label, sure = share >= 0.5, not 0.25 < share < 0.6
+        else:
+            label, sure = norm in lines, True
+        if any(s and s in norm and len(s) >= 0.5 * len(norm) for s in drop_norm):
+            label, sure = False, True
+        elif any(s and s in norm for s in keep_norm):
+            label, sure = True, True
+        labels.append(float(label))
+        weights.append((len(block.text.split()) + 3) / total if sure else 0.0)
+    return np.array(labels, dtype=np.float32), np.array(weights, dtype=np.float32)
+
+
+def page_data(paste: str, teacher: str, keep: list[str], drop: list[str]) -> PageData | None:
+    blocks = blocks_from_paste(paste)
+    if not blocks:
+        return None
+    language = detect_language([b.text for b in blocks])
+    labels, weights = label_blocks(blocks, teacher, keep, drop)
+    return PageData(block_features(blocks, language), labels, weights, blocks)
+
+
+def load_dev(folder: Path) -> dict[str, tuple[PageData, PageData | None]]:
+    """The dev pages by name, labelled by their human gold (no clean-paste copy)."""
+    pages = {}
+    for gold_path in sorted(folder.glob("*.gold.txt")):
+        name = gold_path.name[: -len(".gold.txt")]
+        paste = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        data = page_data(paste, gold_path.read_text(encoding="utf-8"), [], [])
+        if data is not None:
+            data.weights *= DEV_WEIGHT
+            pages[name] = (data, None)
+    return pages
+
+
+def load_corpus(folder: Path) -> list[tuple[PageData, PageData | None]]:
+    """Each page as (its paste, its teacher text as a clean paste)."""
+    pages = []
+    for meta_path in sorted(folder.glob("*.json")):
+        name = meta_path.name[: -len(".json")]
+        paste = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        teacher = (folder / f"{name}.teacher.txt").read_text(encoding="utf-8")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if not teacher.strip():
+            continue
+        pasted = page_data(paste, teacher, meta.get("with", []), meta.get("without", []))
+        if pasted is None:
+            continue
+        pasted.url = meta.get("url", "")
+        clean_blocks = blocks_from_paste(teacher)
+        clean = PageData(
+            block_features(clean_blocks, detect_language([b.text for b in clean_blocks])),
+            np.ones(len(clean_blocks), dtype=np.float32),
+            np.full(len(clean_blocks), 0.3 / max(1, len(clean_blocks)), dtype=np.float32),
+        )
+        pages.append((pasted, clean))
+    return pages
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int, epochs: int = 20) -> Network:
+    """Train one network by weighted logistic loss (Adam, full determinism)."""
+    torch.manual_seed(seed)
+    mean = x.mean(axis=0)
+    std = x.std(axis=0) + 1e-6
+    xt = torch.from_numpy((x - mean) / std)
+    yt = torch.from_numpy(y)
+    wt = torch.from_numpy(w / w.mean())
+    sizes = [x.shape[1], *HIDDEN, 1]
+    layers: list[torch.nn.Module] = []
+    for k in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[k], sizes[k + 1]))
+        if k < len(sizes) - 2:
+            layers.append(torch.nn.ReLU())
+    net = torch.nn.Sequential(*layers)
+    opt = torch.optim.Adam(net.parameters(), lr=3e-3, weight_decay=1e-5)
+    generator = torch.Generator().manual_seed(seed)
+    for _ in range(epochs):
+        order = torch.randperm(len(xt), generator=generator)
+        for start in range(0, len(order), 512):
+            idx = order[start : start + 512]
+            logits = net(xt[idx])[:, 0]
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, yt[idx], weight=wt[idx]
+            )
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    linear = [m for m in net if isinstance(m, torch.nn.Linear)]
+    return Network(
+        mean.astype(np.float32),
+        std.astype(np.float32),
+        [(m.weight.detach().numpy().T.copy(), m.bias.detach().numpy().copy()) for m in linear],
+    )
+
+
+def _stack(pages: list[PageData]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (
+        np.vstack([p.features for p in pages]),
+        np.concatenate([p.labels for p in pages]),
+        np.concatenate([p.weights for p in pages]),
+    )
+
+
+def train(corpus: list[tuple[PageData, PageData | None]], folds: int = 3) -> LineClassifier:
+    """Stage one on all pages; stage two on stage one's out-of-fold scores."""
+    pages = [p for pair in corpus for p in pair if p is not None]
+    first = fit(*_stack(pages), seed=0)
+    second_inputs: list[PageData] = []
+    for fold in range(folds):
+        held = [pair for i, pair in enumerate(corpus) if i % folds == fold]
+        rest = [p for i, pair in enumerate(corpus) if i % folds != fold for p in pair if p]
+        net = fit(*_stack(rest), seed=fold + 1)
+        for pair in held:
+            for p in pair:
+                if p is not None and len(p.labels):
+                    x2 = stage_two_inputs(p.features, net(p.features))
+                    second_inputs.append(PageData(x2, p.labels, p.weights))
+    second = fit(*_stack(second_inputs), seed=99)
+    return LineClassifier(first, second)
+
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _ascii_words(text: str) -> list[str]:
+    """Lower-case words folded to ASCII the way URL slugs spell them."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
+    return re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode())
+
+
+def slug_words(url: str) -> set[str]:
+    """The words of a page address's last path segment (ids and short words left out)."""
+    path = unquote(urlparse(url).path).rstrip("/")
+    segment = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return {w for w in _ascii_words(segment) if len(w) >= 3 and not w.isdigit()}
+
+
+def title_labels(page: PageData, indices: list[int]) -> np.ndarray | None:
+    """1 for candidates that spell the address's slug, ``None`` when no candidate does."""
+    slug = slug_words(page.url)
+    if len(slug) < 3:
+        return None
+    labels = []
+    for i in indices:
+        words = {w for w in _ascii_words(page.blocks[i].text) if len(w) >= 3}
+        shared = len(words & slug)
+        labels.append(
+            float(bool(words) and shared >= 0.6 * len(words) and shared >= 0.5 * len(slug))
+        )
+    return np.array(labels, dtype=np.float32) if any(labels) else None
+
+
+def train_title(corpus: list[tuple[PageData, PageData | None]], model: LineClassifier) -> Network:
+    """The title network, on the training pages whose address names their headline."""
+    xs, ys = [], []
+    for page, _ in corpus:
+        scores = model(page.features)
+        keep = (scores >= 0.5).tolist()
+        indices = candidates(page.blocks, keep)
+        labels = title_labels(page, indices) if indices else None
+        if labels is None:
+            continue
+        xs.append(title_features(page.blocks, page.features, scores, keep, indices))
+        ys.append(labels)
+    x, y = np.vstack(xs), np.concatenate(ys)
+    print(f"title network: {len(xs)} pages with a slug-named headline, {len(y)} candidates")
+    return fit(x, y, np.ones(len(y), dtype=np.float32), seed=7)
+
+
+def cross_validate(
+    corpus: list[tuple[PageData, PageData | None]],
+    dev: dict[str, tuple[PageData, PageData | None]],
+    folds: int,
+) -> None:
+    """Score the cleaner on each dev fold with a model trained without that fold."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from cleaner import Score, is_english, load_pages
+
+    from summarise.clean import clean
+
+    pages = load_pages(DEV)
+    scores = {"all": Score(), "English": Score(), "other languages": Score()}
+    names = sorted(dev)
+    for fold in range(folds):
+        held = set(names[fold::folds])
+        model = train(corpus + [dev[n] for n in names if n not in held])
+        for page in pages:
+            if page.name not in held:
+                continue
+            cleaned = clean(page.paste, classifier=model)
+            for key in ("all", "English" if is_english(page) else "other languages"):
+                scores[key].add(page, cleaned.text, cleaned.title, 0.0)
+        print(f"fold {fold + 1}/{folds} done", flush=True)
+    print("| held-out dev pastes | n | F1 | P | R | titles | - | - | - |")
+    for key, score in scores.items():
+        print(score.line(key))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=TRAIN)
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--title-out", type=Path, default=TITLE_WEIGHTS)
+    parser.add_argument("--cv", type=int, default=0, help="held-out figures on K dev folds")
+    parser.add_argument("--no-dev", action="store_true", help="train on the training corpus only")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"No training pages at {args.data}; see training/README.md.")
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    corpus = load_corpus(args.data)
+    dev = {} if args.no_dev or not DEV.is_dir() else load_dev(DEV)
+    print(f"{len(corpus)} training pages, {len(dev)} dev pages")
+    model = train(corpus + list(dev.values()))
+    model.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
+    save_title_model(train_title(corpus, model), args.title_out)
+    print(f"wrote {args.title_out} ({args.title_out.stat().st_size / 1024:.0f} KiB)")
+    if args.cv and dev:  # the title network never sees the dev pages: no folds needed
+        cross_validate(corpus, dev, args.cv)
+
+
+if __name__ == "__main__":
+    main()
