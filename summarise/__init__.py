@@ -12,7 +12,7 @@ from .document import Document
 from .embedder import Embedder
 from .errors import InputError, LimitError, ModelError, SummariseError
 from .reader import Reader
-from .results import Answer, Summary
+from .results import Answer, Claim, Summary
 from .retrieval import Retriever
 from .spans import AskOptions
 from .summariser import Summariser
@@ -20,6 +20,7 @@ from .summariser import Summariser
 __all__ = [
     "Answer",
     "AskOptions",
+    "Claim",
     "Cleaned",
     "Components",
     "Document",

@@ -188,6 +188,7 @@ def _finish_parquet(journal: Path, output: Path) -> None:
         for line in handle:
             row = Result.from_dict(json.loads(line)).to_dict()
             row["answers"] = json.dumps(row["answers"], ensure_ascii=False)
+            row["claims"] = json.dumps(row["claims"], ensure_ascii=False)
             rows.append(row)
     tmp = output.with_name(output.name + ".tmp")
     pq.write_table(pa.Table.from_pylist(rows), tmp)

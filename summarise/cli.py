@@ -1,8 +1,9 @@
-"""The ``summarise`` command line: clean, summary, ask, serve, pull, models, batch, eval.
+"""The ``summarise`` command line: clean, summary, ask, verify, serve, pull, models, batch, eval.
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr), 1 an
-unexpected failure. ``--json`` gives machine-readable output on stdout;
-progress bars go to stderr and only when it is a terminal.
+unexpected failure, 3 when ``verify`` flags something the article does not
+support. ``--json`` gives machine-readable output on stdout; progress bars go
+to stderr and only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ EXAMPLES = {
     "  summarise summary report.pdf --max-words 120 --fast",
     "ask": 'summarise ask article.txt -q "Who is the chief negotiator?" -q "When do talks start?"\n'
     '  summarise ask article.txt -q "Who?" --top-k 3 --json',
+    "verify": "summarise verify article.txt summary.txt\n"
+    "  summarise verify page.html summary.txt --json",
     "serve": "summarise serve --port 7860\n"
     "  summarise serve --host 0.0.0.0   # reachable from other machines",
     "pull": "summarise pull\n  summarise pull reader --to /mnt/usb/models",
@@ -85,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="answers with scores and offsets")
     models_options(p)
 
+    p = command("verify", "Check a summary against its article: evidence and unsupported facts.")
+    p.add_argument("file", help="the article: a .txt, .md, .html or .pdf file, a URL, or -")
+    p.add_argument("summary", help="a text file holding the summary to check")
+    p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
+    p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
+    p.add_argument("--json", action="store_true", help="claims with evidence and offsets")
+
     p = command("serve", "Run the web app.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
@@ -133,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
     try:
-        COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except SummariseError as exc:
         print(f"summarise: error: {exc}", file=sys.stderr)
         return 2
@@ -149,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

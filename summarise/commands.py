@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -108,6 +109,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"title": doc.title, **summary.to_dict()})
         return
+    flagged = [c for c in summary.claims if c.unsupported]
     if doc.title:
         print(doc.title)
         print()
@@ -117,6 +119,11 @@ def cmd_summary(args: argparse.Namespace) -> None:
         f"[{summary.method} summary by {summary.model}, {summary.chunks} chunk(s), "
         f"{summary.seconds:.1f}s]"
     )
+    if flagged:
+        from .claims_view import claims_text
+
+        print(f"\n{len(flagged)} sentence(s) state facts their evidence does not:")
+        print(claims_text(flagged))
 
 
 def cmd_ask(args: argparse.Namespace) -> None:
@@ -153,6 +160,32 @@ def _print_no_answer(doc: Document, question: str) -> None:
     hint = doc.hint(question)
     if hint is not None:
         print(f"   closest passage, only a hint ({hint.score:.0%} match): {hint.text}")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a summary file against the article; exit code 3 when something is flagged."""
+    from .claims_view import claims_text
+    from .components import Components, ModelSettings
+    from .document import Document
+    from .sources import read_path
+
+    summary = read_path(args.summary).strip()
+    if not summary:
+        raise InputError("The summary file is empty; give a file holding the summary text.")
+    settings = ModelSettings(
+        summariser=False, reader=False, embedder=args.embedder, device=args.device
+    )
+    doc = Document(read_input(args.file), components=Components(settings))
+    claims = doc.verify(summary)
+    _notes(doc.components.reasons)
+    if args.json:
+        _print_json([c.to_dict() for c in claims])
+    else:
+        print(claims_text(claims))
+        flagged = sum(bool(c.unsupported) for c in claims)
+        supported = len(claims) - flagged
+        print(f"\n{supported} of {len(claims)} sentence(s) supported, {flagged} flagged.")
+    return 3 if any(c.unsupported for c in claims) else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -236,10 +269,11 @@ def cmd_eval(args: argparse.Namespace) -> None:
     )
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "clean": cmd_clean,
     "summary": cmd_summary,
     "ask": cmd_ask,
+    "verify": cmd_verify,
     "serve": cmd_serve,
     "pull": cmd_pull,
     "models": cmd_models,

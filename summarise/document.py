@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
+from .claims import Claim, Verifier
 from .clean import Cleaned, clean
 from .components import Components, ModelSettings
 from .embedder import Embedder
@@ -114,8 +115,22 @@ class Document:
             summary = self.summariser.summarise(
                 body, min_words, max_words, num_beams, progress, self.limits.deadline()
             )
+        summary.claims = self.verify(summary.text)
         self._summaries[key] = summary
         return summary
+
+    @cached_property
+    def _verifier(self) -> Verifier:
+        return Verifier(
+            self.text, self.embedder, spans=self._sentences, to_original=self.cleaned.to_original
+        )
+
+    def verify(self, summary_text: str) -> list[Claim]:
+        """Check each sentence of a summary against the article: its evidence
+        sentences (offsets into cleaned and raw text) and the names, numbers, dates,
+        amounts and quotes the evidence does not state (offsets in the summary)."""
+        self.limits.check_text(summary_text)
+        return self._verifier.verify(summary_text)
 
     def ask(
         self,

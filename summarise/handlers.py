@@ -1,9 +1,10 @@
 """What the web app does on each event and named endpoint, and the models it uses.
 
 Everything a person typed or uploaded is shown as text, never as HTML: the
-chat history is escaped and the evidence goes through ``HighlightedText``,
-which renders plain text. Errors are shown as one sentence in the page; no
-traceback ever reaches the browser. :mod:`summarise.ui` lays these out.
+chat history is escaped, the evidence goes through ``HighlightedText``, which
+renders plain text, and the claims view escapes every piece of text it shows
+(see :mod:`summarise.claims_view`). Errors are shown as one sentence in the
+page; no traceback ever reaches the browser. :mod:`summarise.ui` lays these out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import gradio as gr
 
 from .cache import TextCache
+from .claims_view import claims_html
 from .components import Components, ModelSettings
 from .document import Document
 from .errors import SummariseError
@@ -150,10 +152,10 @@ def on_clean(text: str) -> tuple[str, str, str]:
     return (*_cleaned(document(text or "")), "")
 
 
-@_shown(lambda status, *_: ("", "", "", "", status))
+@_shown(lambda status, *_: ("", "", "", "", "", status))
 def on_summarise(
     text: str, length: str, progress: gr.Progress = gr.Progress()
-) -> tuple[str, str, str, str, str]:
+) -> tuple[str, str, str, str, str, str]:
     def report(done: int, total: int) -> None:
         progress(done / max(total, 1), desc=f"chunk {done} of {total}")
 
@@ -165,7 +167,7 @@ def on_summarise(
         f"**Method:** {label} · **model:** `{html.escape(summary.model)}` · "
         f"**chunks:** {summary.chunks} · **time:** {summary.seconds:.1f}s"
     )
-    return (*_cleaned(doc), summary.text, meta, "")
+    return (*_cleaned(doc), summary.text, meta, claims_html(doc.text, summary.claims), "")
 
 
 @_shown(

@@ -75,6 +75,7 @@ class Result:
     summary: str | None = None
     summary_method: str | None = None
     summary_model: str | None = None
+    claims: list[dict[str, Any]] = field(default_factory=list)  # see results.Claim.to_dict
     answers: list[dict[str, Any]] = field(default_factory=list)  # question, answers
     error: str | None = None
 
@@ -87,6 +88,7 @@ class Result:
             summary=row.get("summary"),
             summary_method=row.get("summary_method"),
             summary_model=row.get("summary_model"),
+            claims=list(row.get("claims") or []),
             answers=list(row.get("answers") or []),
             error=row.get("error"),
         )
@@ -98,6 +100,7 @@ class Result:
             "summary": self.summary,
             "summary_method": self.summary_method,
             "summary_model": self.summary_model,
+            "claims": self.claims,
             "answers": self.answers,
             "error": self.error,
         }
@@ -122,6 +125,7 @@ class Processor:
             result.summary = summary.text
             result.summary_method = summary.method
             result.summary_model = summary.model
+            result.claims = [c.to_dict() for c in summary.claims]
             if record.questions:
                 found = doc.ask_many(record.questions, top_k=self.settings.top_k)
                 result.answers = [

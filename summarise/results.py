@@ -1,4 +1,4 @@
-"""What the package returns: summaries and answers, as plain dataclasses.
+"""What the package returns: summaries, their claims and answers, as plain dataclasses.
 
 Kept apart from the models that make them, so the fallbacks, the CLI, the web
 app and the batch job use the types without importing any model code. Each
@@ -8,25 +8,79 @@ endpoints, batch records) uses.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 SCORE_DIGITS = 6
 
 
 @dataclass
+class Evidence:
+    """An article sentence a claim rests on: offsets into the cleaned text and,
+    when known, the raw input; ``score`` is its alignment with the claim."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+    original_start: int | None = None
+    original_end: int | None = None
+
+
+@dataclass
+class Flag:
+    """A fact of a claim that its evidence does not state; offsets in the summary.
+
+    ``in_article`` tells whether the article states it elsewhere (a fact put in
+    the wrong place) or nowhere at all (invented).
+    """
+
+    text: str
+    kind: str
+    start: int
+    end: int
+    in_article: bool = False
+
+
+@dataclass
+class Claim:
+    """One summary sentence, its offsets in the summary, how well the article
+    supports it (0-1), its evidence and its unsupported facts (see
+    :mod:`summarise.claims`)."""
+
+    text: str
+    start: int
+    end: int
+    support: float
+    evidence: list[Evidence] = field(default_factory=list)
+    unsupported: list[Flag] = field(default_factory=list)
+
+    @property
+    def supported(self) -> bool:
+        return not self.unsupported
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Summary:
-    """A summary and how it was made: "abstractive" (a model) or "extractive" (fallback)."""
+    """A summary and how it was made: "abstractive" (a model) or "extractive" (fallback).
+
+    ``claims`` checks each sentence against the article (filled by ``Document.summary``).
+    """
 
     text: str
     chunks: int
     seconds: float
     method: str = "abstractive"
     model: str = ""
+    claims: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 3)
+        data["claims"] = [c.to_dict() for c in self.claims]
         return data
 
 

@@ -12,6 +12,7 @@ import os
 
 import gradio as gr
 
+from .claims_view import CSS
 from .document import LENGTHS, Document
 from .handlers import (
     EXAMPLE_QUESTIONS,
@@ -90,6 +91,7 @@ def build_app() -> gr.Blocks:
                 summarise_button = gr.Button("Summarise", variant="primary", elem_id="summarise")
             summary = gr.Textbox(label="Summary", lines=6, interactive=False, elem_id="summary")
             summary_meta = gr.Markdown(elem_id="summary-meta")
+            claims = gr.HTML(elem_id="claims", css_template=CSS)
         with gr.Tab("Questions"):
             chat = gr.Chatbot(label="Questions and answers", height=320, elem_id="chat")
             with gr.Row():
@@ -113,7 +115,7 @@ def build_app() -> gr.Blocks:
         summarise_button.click(
             on_summarise,
             [article, length],
-            [*panels, summary, summary_meta, status],
+            [*panels, summary, summary_meta, claims, status],
             api_visibility=private,
         )
         ask_inputs = [article, question, alternatives, chat]
