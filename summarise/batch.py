@@ -41,7 +41,8 @@ class Settings:
     length: str | None = None
     max_words: int | None = None
     top_k: int = 1
-    quantize: bool = False
+    quantize: bool | None = None
+    engine: str | None = None
     limits: Limits = field(default_factory=Limits)
 
 
@@ -144,6 +145,7 @@ class Processor:
             reader=settings.reader,
             embedder=settings.embedder,
             quantize=settings.quantize,
+            engine=settings.engine,
         )
         self.summariser: Summariser | None = probe.summariser
         self.reader: Reader | None = probe.reader

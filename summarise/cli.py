@@ -22,7 +22,7 @@ log = logging.getLogger("summarise")
 EXAMPLES = {
     "clean": "summarise clean page.html\n  pbpaste | summarise clean - --json",
     "summary": "summarise summary article.txt --length short\n"
-    "  summarise summary report.pdf --max-words 120 --fast",
+    "  summarise summary report.pdf --max-words 120 --engine torch",
     "ask": 'summarise ask article.txt -q "Who is the chief negotiator?" -q "When do talks start?"\n'
     '  summarise ask article.txt -q "Who?" --top-k 3 --json',
     "serve": "summarise serve --port 7860\n"
@@ -55,11 +55,21 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    def models_options(p: argparse.ArgumentParser) -> None:
+    def models_options(p: argparse.ArgumentParser, engine_flag: str = "--engine") -> None:
         p.add_argument("--summariser", help="summariser model: Hub id or folder")
         p.add_argument("--reader", help="question-answering model: Hub id or folder")
         p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
-        p.add_argument("--fast", action="store_true", help="int8 quantisation on the CPU")
+        p.add_argument(
+            engine_flag,
+            dest="summary_engine",
+            choices=["auto", "torch", "ctranslate2"],
+            help="summariser engine (default: ctranslate2 when installed, else torch)",
+        )
+        p.add_argument(
+            "--precision",
+            choices=["int8", "float32"],
+            help="summariser weights on the ctranslate2 engine (default int8)",
+        )
         p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
         p.add_argument(
             "--max-seq-len", type=int, help="reader window in tokens (default: automatic)"
@@ -114,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--length", choices=["short", "medium", "long"])
     p.add_argument("--max-words", type=int)
     p.add_argument("--top-k", type=int, default=1)
-    models_options(p)
+    models_options(p, "--summary-engine")
 
     p = command("eval", "Evaluate: SQuAD EM/F1 or ROUGE.")
     p.add_argument("kind", choices=["qa", "summary"])
@@ -145,7 +155,7 @@ def model_options(args: argparse.Namespace) -> dict[str, Any]:
         reader = Reader(
             args.reader,
             args.device,
-            args.fast,
+            False,
             args.max_seq_len,
             args.doc_stride,
             passages=args.passages,
@@ -159,8 +169,14 @@ def model_options(args: argparse.Namespace) -> dict[str, Any]:
         reader=reader,
         embedder=args.embedder,
         device=args.device,
-        quantize=args.fast,
+        quantize=_quantize(args),
+        engine=args.summary_engine,
     )
+
+
+def _quantize(args: argparse.Namespace) -> bool | None:
+    """``--precision`` as the summariser's ``quantize`` (``None``: the engine's default)."""
+    return None if args.precision is None else args.precision == "int8"
 
 
 def _document(args: argparse.Namespace):
@@ -293,7 +309,8 @@ def _cmd_batch(args: argparse.Namespace) -> None:
         length=args.length,
         max_words=args.max_words,
         top_k=args.top_k,
-        quantize=args.fast,
+        quantize=_quantize(args),
+        engine=args.summary_engine,
     )
     stats = run_batch(
         args.input, args.output, settings, args.engine, args.batch_size, args.actors, args.address

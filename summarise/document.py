@@ -39,6 +39,8 @@ class Document:
 
     Each model argument takes an instance, a Hub id or folder, ``None`` to
     resolve the default, or ``False`` to use the labelled fallback directly.
+    ``engine`` and ``quantize`` choose how a summariser made here generates
+    (see :class:`Summariser`).
     """
 
     def __init__(
@@ -48,8 +50,9 @@ class Document:
         reader: Reader | str | bool | None = None,
         embedder: Embedder | str | bool | None = None,
         device: str = "cpu",
-        quantize: bool = False,
+        quantize: bool | None = None,
         limits: Limits | None = None,
+        engine: str | None = None,
     ) -> None:
         self.limits = limits or Limits()
         self.limits.check_text(raw)
@@ -64,6 +67,7 @@ class Document:
             )
         self.device = device
         self.quantize = quantize
+        self.engine = engine
         self._summariser_arg = summariser
         self._reader_arg = reader
         self._embedder_arg = embedder
@@ -77,13 +81,15 @@ class Document:
     def title(self) -> str:
         return self.cleaned.title
 
-    def _optional(self, arg: Any, kind: type, what: str, fallback: str, *args: Any) -> Any:
+    def _optional(
+        self, arg: Any, kind: type, what: str, fallback: str, *args: Any, **kwargs: Any
+    ) -> Any:
         """An instance of ``kind`` for ``arg``, or ``None`` (the fallback) when no
         checkpoint resolves and none was asked for by name."""
         if isinstance(arg, kind) or arg is False:
             return arg or None
         try:
-            component = kind(_name(arg), *args)
+            component = kind(_name(arg), *args, **kwargs)
             component.load()
             return component
         except ModelError as exc:
@@ -109,6 +115,7 @@ class Document:
             "using an extractive summary",
             self.device,
             self.quantize,
+            engine=self.engine,
         )
 
     @cached_property
@@ -120,7 +127,6 @@ class Document:
             "reader checkpoint",
             "answering with passages",
             self.device,
-            self.quantize,
         )
         if reader is not None and reader.retriever is None:
             reader.retriever = Retriever(self.embedder)

@@ -106,6 +106,11 @@ class Reader:
                 "No question-answering model is available offline; run `summarise pull reader` "
                 "or pass a local checkpoint folder."
             )
+        if quantize:
+            raise ModelError(
+                "The reader has no int8 mode (torch's dynamic quantisation is deprecated and "
+                "was dropped); leave quantize off for the reader."
+            )
         self.device = device
         self.quantize = quantize
         self.fit_whole = max_seq_len is None
@@ -125,7 +130,7 @@ class Reader:
         from transformers import AutoModelForQuestionAnswering
 
         tokenizer, model = models.load(
-            "reader", self.resolved, AutoModelForQuestionAnswering, self.device, self.quantize
+            "reader", self.resolved, AutoModelForQuestionAnswering, self.device
         )
         if not getattr(tokenizer, "is_fast", False):
             raise ModelError(

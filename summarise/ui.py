@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -165,8 +166,12 @@ def on_clean(text: str) -> tuple[str, str, str]:
 def on_summarise(
     text: str, length: str, progress: gr.Progress = gr.Progress()
 ) -> tuple[str, str, str]:
+    began = time.monotonic()
+
     def report(done: int, total: int) -> None:
-        progress(done / max(total, 1), desc=f"chunk {done} of {total}")
+        # called at least once a second while the engine works, so the bar never stalls
+        seconds = time.monotonic() - began
+        progress(done / max(total, 1), desc=f"{done} of {total} chunks done, {seconds:.0f} s")
 
     try:
         doc = document(text or "")
