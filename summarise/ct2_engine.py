@@ -138,17 +138,17 @@ def decoding_options(
     tokenizer: Any, generation_config: Any, settings: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str] | None]:
     """``translate_batch`` options and target prefix equivalent to ``generate(**settings)``."""
-    config = generation_config.to_dict()
-    config.update(settings)
+    config = {k: v for k, v in generation_config.to_dict().items() if v is not None}
+    config.update({k: v for k, v in settings.items() if v is not None})
     forced_eos = config.get("forced_eos_token_id") is not None
-    longest = config.get("max_new_tokens") or (config.get("max_length") or 20) - 1
-    shortest = config.get("min_new_tokens") or max(0, (config.get("min_length") or 0) - 1)
+    longest = config.get("max_new_tokens") or config.get("max_length", 20) - 1
+    shortest = config.get("min_new_tokens") or max(0, config.get("min_length", 0) - 1)
     most = max(1, longest - forced_eos)
     options = {
-        "beam_size": config.get("num_beams") or 1,
+        "beam_size": config.get("num_beams", 1),
         "length_penalty": config.get("length_penalty", 1.0),
-        "repetition_penalty": config.get("repetition_penalty") or 1.0,
-        "no_repeat_ngram_size": config.get("no_repeat_ngram_size") or 0,
+        "repetition_penalty": config.get("repetition_penalty", 1.0),
+        "no_repeat_ngram_size": config.get("no_repeat_ngram_size", 0),
         "max_decoding_length": most,
         "min_decoding_length": min(shortest, most),
         "max_input_length": 0,
