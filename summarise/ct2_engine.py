@@ -21,7 +21,6 @@ settings CTranslate2 lacks, are not carried over.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import logging
 import os
@@ -66,7 +65,11 @@ _TICK_SECONDS = 1.0
 
 def installed() -> bool:
     """Whether the ``ctranslate2`` package can be imported here."""
-    return importlib.util.find_spec("ctranslate2") is not None
+    try:
+        import ctranslate2  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def default_engine() -> str:
