@@ -32,7 +32,7 @@ def test_space_front_matter_matches_the_installed_gradio():
     assert (ROOT / meta["app_file"]).is_file()
     assert meta["python_version"].startswith("3.")
     requirements = (ROOT / "requirements.txt").read_text()
-    assert "torch==" in requirements and ".[app,offline]" in requirements
+    assert "torch==" in requirements and ".[app,offline,fast]" in requirements
 
 
 def test_importing_app_builds_the_app_and_loads_no_model():

@@ -354,3 +354,24 @@ def test_engine_keeps_reporting_progress_while_a_batch_runs(monkeypatch):
     out = engine.generate(Tokenizer(), ["a", "b"], {}, 16, lambda: ticks.append(1))
     assert out == [[3, 3], [3, 3]]
     assert len(ticks) >= 4
+
+
+def test_web_app_progress_names_the_chunks(summariser_dir, ct2):
+    from summarise import ui
+
+    budget = one_paragraph_budget(Summariser(str(summariser_dir), engine="torch"))
+    s = engine_summariser(summariser_dir, "int8", max_input_tokens=budget, batch_size=1)
+    calls: list[tuple[float, str]] = []
+    ui.configure(summariser=s, reader=False, embedder=False)
+    try:
+        text = "\n\n".join(tiny.example_paragraphs()[:3])
+        summary, _, status = ui.on_summarise(
+            text, "medium", lambda f, desc: calls.append((f, desc))
+        )
+    finally:
+        ui.configure()
+    assert status == "" and summary
+    labels = [desc.split(",")[0] for _, desc in calls[1:]]
+    labels = [label for label in dict.fromkeys(labels) if not label.startswith("0 of")]
+    assert labels == ["1 of 3 chunks done", "2 of 3 chunks done", "3 of 3 chunks done"]
+    assert calls[-1][0] == 1.0
