@@ -11,11 +11,11 @@ $(BIN)/python:
 
 setup: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[app,offline]'
+	$(BIN)/pip install -q -e '.[app,offline,fast]'
 
 setup-dev: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[app,offline,ray,dev]'
+	$(BIN)/pip install -q -e '.[app,offline,fast,ray,dev]'
 
 app: setup
 	$(BIN)/python app.py

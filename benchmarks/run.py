@@ -2,6 +2,10 @@
 
     python benchmarks/run.py            # default-size random-weight models (~20 min)
     python benchmarks/run.py --tiny     # tiny models: a smoke check, no timing claims
+    python benchmarks/run.py --summary-only   # the summary rows and memory alone
+
+The summariser is timed on torch (the exact reference path) and on the
+CTranslate2 engine in float32 and in int8 (the default engine).
 
 Creates ``benchmarks/.reference`` (transformers 4.57 + the same CPU torch) when
 missing, builds the models once under ``benchmarks/.cache``, checks parity (same
@@ -109,6 +113,11 @@ def main() -> None:
         action="store_true",
         help="skip summarising the 10,000-word report (the slowest rows)",
     )
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="only the summary rows and memory: no reader parity or question rows",
+    )
     args = parser.parse_args()
     torch.set_num_threads(2)
     began = time.perf_counter()
@@ -134,24 +143,28 @@ def main() -> None:
 
     print("starting the reference worker…", file=sys.stderr)
     reference = Reference(paths)
-    print("checking parity…", file=sys.stderr)
-    parity = check_parity(reference, paths, questions, contexts)
-    summariser = Summariser(paths["summariser"])
+    parity = []
+    if not args.summary_only:
+        print("checking parity…", file=sys.stderr)
+        parity = check_parity(reference, paths, questions, contexts)
+    summariser = Summariser(paths["summariser"], engine="torch")
     ours_summary = summariser.summarise(contexts[short]).text
     theirs_summary = reference.call("summary", context=contexts[short])["text"]
 
     print("timing…", file=sys.stderr)
     rounds = 1 if args.tiny else 3
     embedder = _embedder()
-    readers = {
-        name: (Reader(paths["reader"], quantize=fast), Retriever(embedder))
-        for name, fast in (("ours", False), ("fast", True))
+    readers = {} if args.summary_only else {"ours": (Reader(paths["reader"]), Retriever(embedder))}
+    summarisers = {
+        "ours": summariser,
+        "ct2 fp32": Summariser(paths["summariser"], engine="ctranslate2", quantize=False),
+        "ct2 int8": Summariser(paths["summariser"], engine="ctranslate2", quantize=True),
     }
-    summarisers = {"ours": summariser, "fast": Summariser(paths["summariser"], quantize=True)}
     for reader, retriever in readers.values():  # load, warm up, and index the long article
         read(reader, retriever, short_questions[:1], contexts[short])
         read(reader, retriever, [long_questions[1]["question"]], long_text)
-    summarisers["fast"].summarise(contexts[short])
+    for s in summarisers.values():  # load (converting the first time) and warm up
+        s.summarise(contexts[short])
 
     def qa(context: str, qs: list[str], n: int, cold: bool = False) -> dict[str, float]:
         """``cold``: a fresh retriever each time, so the document's index is built anew."""
@@ -172,25 +185,28 @@ def main() -> None:
             sides[name] = lambda s=s: seconds(lambda: s.summarise(context))
         return race(sides, n)
 
-    timings = {
-        f"1 question, {short} article": qa(contexts[short], short_questions[:1], 2 * rounds),
-        f"10 questions, {short} article (ask_many vs 10 calls)": qa(
-            contexts[short], short_questions, rounds
-        ),
-        "1st question, 10,000-word article (ours: builds the index, reads 4 passages; "
-        "reference: reads all)": qa(long_text, [long_questions[0]["question"]], 1, cold=True),
-        "next question, same article (ours: index built; reference: reads all)": qa(
-            long_text, [long_questions[2]["question"]], 1
-        ),
-        f"summary, {short} article": summary(contexts[short], 1 if args.tiny else 2),
-    }
+    timings = {}
+    if not args.summary_only:
+        timings = {
+            f"1 question, {short} article": qa(contexts[short], short_questions[:1], 2 * rounds),
+            f"10 questions, {short} article (ask_many vs 10 calls)": qa(
+                contexts[short], short_questions, rounds
+            ),
+            "1st question, 10,000-word article (ours: builds the index, reads 4 passages; "
+            "reference: reads all)": qa(long_text, [long_questions[0]["question"]], 1, cold=True),
+            "next question, same article (ours: index built; reference: reads all)": qa(
+                long_text, [long_questions[2]["question"]], 1
+            ),
+        }
+    timings[f"summary, {short} article"] = summary(contexts[short], 1 if args.tiny else 2)
     if not args.no_long_summary:
         timings[
             "summary, 10,000-word article (ours: every chunk; reference: first 1,024 tokens)"
         ] = summary(long_text, 1)
     reference_peak = reference.call("memory")["peak_mb"]
     reference.close()
-    memory, startup = _process_figures(paths)
+    memory, startup = _process_figures(paths, "auto")
+    torch_memory, _ = _process_figures(paths, "torch")
 
     lines = [
         "# Benchmark results ("
@@ -208,28 +224,30 @@ def main() -> None:
         "## Parity",
         "",
         *parity,
-        f"- summariser vs the summarization pipeline, {short} article: "
+        f"- summariser (torch engine) vs the summarization pipeline, {short} article: "
         + ("identical output" if ours_summary == theirs_summary.strip() else "DIFFERENT output")
         + " (compared after stripping the space byte-level BPE decodes in front; we strip it)",
         "",
         "## Speed",
         "",
-        "Seconds, best of the rounds, the sides taking turns; ratio = ours / reference.",
+        "Seconds, best of the rounds, the sides taking turns; each ratio is to the reference. "
+        "ours: torch, float32 (the exact reference path); ct2: the CTranslate2 engine, "
+        "float32 and int8 (int8 is the default engine).",
         "",
-        "| task | ours fp32 | reference | ratio | ours int8 (fast) |",
+        "| task | reference | ours torch fp32 | ct2 fp32 | ct2 int8 (default) |",
         "|---|---|---|---|---|",
     ]
     for label, t in timings.items():
-        lines.append(
-            f"| {label} | {t['ours']:.2f} | {t['reference']:.2f} | "
-            f"{t['ours'] / t['reference']:.2f}× | "
-            f"{t['fast']:.2f} ({t['fast'] / t['ours']:.2f}× fp32) |"
-        )
+        cells = [
+            f"{t[side]:.2f} ({t[side] / t['reference']:.2f}×)" if side in t else "–"
+            for side in ("ours", "ct2 fp32", "ct2 int8")
+        ]
+        lines.append(f"| {label} | {t['reference']:.2f} | " + " | ".join(cells) + " |")
     lines += [
         "",
         f"- peak resident memory, both models and the embedder loaded and used once: "
-        f"{memory:.0f} MB (reference worker, both pipelines, after all its runs: "
-        f"{reference_peak:.0f} MB)",
+        f"{memory:.0f} MB with the default engine, {torch_memory:.0f} MB with torch "
+        f"(reference worker, both pipelines, after all its runs: {reference_peak:.0f} MB)",
         f"- process start to first answer (reader + retrieval, fp32): {startup:.1f} s",
     ]
     text = "\n".join(lines) + "\n"
@@ -290,7 +308,7 @@ def _embedder():
         return None
 
 
-def _process_figures(paths: dict[str, str]) -> tuple[float, float]:
+def _process_figures(paths: dict[str, str], engine: str) -> tuple[float, float]:
     """Peak RSS with both models loaded and used, and time from start to first answer.
 
     The peak is VmHWM, this process's own high-water mark: ``ru_maxrss`` would
@@ -300,7 +318,8 @@ def _process_figures(paths: dict[str, str]) -> tuple[float, float]:
         "import time; t=time.perf_counter()\n"
         "from summarise import Document, Reader, Summariser\n"
         f"d = Document(open({str(EXAMPLES / 'fisheries_talks_page.txt')!r}).read(),"
-        f" reader=Reader({paths['reader']!r}), summariser=Summariser({paths['summariser']!r}))\n"
+        f" reader=Reader({paths['reader']!r}),"
+        f" summariser=Summariser({paths['summariser']!r}, engine={engine!r}))\n"
         "d.ask('Who is the EU chief negotiator?'); first = time.perf_counter() - t\n"
         "d.summary()\n"
         "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"

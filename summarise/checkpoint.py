@@ -19,7 +19,7 @@ class Checkpoint:
     auto_class: ClassVar[str]  # the transformers class that loads it, e.g. "AutoModel"
     missing: ClassVar[str]  # said when nothing resolves offline
 
-    def __init__(self, model: str | None = None, device: str = "cpu", quantize: bool = False):
+    def __init__(self, model: str | None = None, device: str = "cpu", quantize: bool | None = None):
         self.resolved = models.resolve(self.role, model)
         if not self.resolved.available:
             raise ModelError(self.missing)
@@ -35,4 +35,4 @@ class Checkpoint:
         import transformers
 
         loader = getattr(transformers, self.auto_class)
-        return models.load(self.role, self.resolved, loader, self.device, self.quantize)
+        return models.load(self.role, self.resolved, loader, self.device)

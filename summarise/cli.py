@@ -20,7 +20,7 @@ log = logging.getLogger("summarise")
 EXAMPLES = {
     "clean": "summarise clean page.html\n  pbpaste | summarise clean - --json",
     "summary": "summarise summary article.txt --length short\n"
-    "  summarise summary report.pdf --max-words 120 --fast",
+    "  summarise summary report.pdf --max-words 120 --engine torch",
     "ask": 'summarise ask article.txt -q "Who is the chief negotiator?" -q "When do talks start?"\n'
     '  summarise ask article.txt -q "Who?" --top-k 3 --json',
     "verify": "summarise verify article.txt summary.txt\n"
@@ -55,11 +55,21 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    def models_options(p: argparse.ArgumentParser) -> None:
+    def models_options(p: argparse.ArgumentParser, engine_flag: str = "--engine") -> None:
         p.add_argument("--summariser", help="summariser model: Hub id or folder")
         p.add_argument("--reader", help="question-answering model: Hub id or folder")
         p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
-        p.add_argument("--fast", action="store_true", help="int8 quantisation on the CPU")
+        p.add_argument(
+            engine_flag,
+            dest="summary_engine",
+            choices=["auto", "torch", "ctranslate2"],
+            help="summariser engine (default: ctranslate2 when installed, else torch)",
+        )
+        p.add_argument(
+            "--precision",
+            choices=["int8", "float32"],
+            help="summariser weights on the ctranslate2 engine (default int8)",
+        )
         p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
         p.add_argument(
             "--max-seq-len", type=int, help="reader window in tokens (default: automatic)"
@@ -121,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--length", choices=["short", "medium", "long"])
     p.add_argument("--max-words", type=int)
     p.add_argument("--top-k", type=int, default=1)
-    models_options(p)
+    models_options(p, "--summary-engine")  # --engine picks local or Ray here
 
     p = command("eval", "Evaluate: SQuAD EM/F1 or ROUGE.")
     p.add_argument("kind", choices=["qa", "summary"])

@@ -46,7 +46,8 @@ class ModelSettings:
     reader: Reader | str | bool | None = None
     embedder: Embedder | str | bool | None = None
     device: str = "cpu"
-    quantize: bool = False
+    engine: str | None = None  # summariser engine: auto, torch, ctranslate2 (None: environment)
+    quantize: bool | None = None  # summariser int8 on the engine (None: the engine's default)
     max_seq_len: int | None = None  # reader window in tokens (None: automatic)
     doc_stride: int = 128  # reader window overlap
     passages: int = 4  # passages a long document is narrowed to (0: all)
@@ -124,7 +125,7 @@ class Components:
     def _make(self, role: str, name: str | None) -> Checkpoint:
         s = self.settings
         if role == "summariser":
-            return Summariser(name, s.device, s.quantize)
+            return Summariser(name, s.device, s.quantize, engine=s.engine)
         if role == "reader":
-            return Reader(name, s.device, s.quantize, s.max_seq_len, s.doc_stride)
+            return Reader(name, s.device, False, s.max_seq_len, s.doc_stride)
         return Embedder(name, s.device)

@@ -39,7 +39,9 @@ class Document:
     app, the CLI and the batch job) or, without it, from the model arguments,
     read as :class:`~summarise.components.ModelSettings` reads them: an
     instance, a Hub id or folder, ``None`` to resolve the default, or
-    ``False`` to use the labelled fallback directly.
+    ``False`` to use the labelled fallback directly. ``engine`` and
+    ``quantize`` choose how a summariser made here generates (see
+    :class:`Summariser`).
     """
 
     def __init__(
@@ -49,9 +51,10 @@ class Document:
         reader: Reader | str | bool | None = None,
         embedder: Embedder | str | bool | None = None,
         device: str = "cpu",
-        quantize: bool = False,
+        quantize: bool | None = None,
         limits: Limits | None = None,
         components: Components | None = None,
+        engine: str | None = None,
     ) -> None:
         self.limits = limits or Limits()
         self.limits.check_text(raw)
@@ -65,7 +68,7 @@ class Document:
                 "paste the article's paragraphs."
             )
         self.components = components or Components(
-            ModelSettings(summariser, reader, embedder, device, quantize)
+            ModelSettings(summariser, reader, embedder, device, engine=engine, quantize=quantize)
         )
         self._summaries: dict[tuple[int | None, int | None, int | None], Summary] = {}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -156,8 +157,12 @@ def on_clean(text: str) -> tuple[str, str, str]:
 def on_summarise(
     text: str, length: str, progress: gr.Progress = gr.Progress()
 ) -> tuple[str, str, str, str, str, str]:
+    began = time.monotonic()
+
     def report(done: int, total: int) -> None:
-        progress(done / max(total, 1), desc=f"chunk {done} of {total}")
+        # called at least once a second while the engine works, so the bar never stalls
+        seconds = time.monotonic() - began
+        progress(done / max(total, 1), desc=f"{done} of {total} chunks done, {seconds:.0f} s")
 
     doc = document(text or "")
     progress(0, desc="summarising")

@@ -301,15 +301,13 @@ _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 
 
-def load(
-    role: str, resolved: Resolved, loader: Any, device: str = "cpu", quantize: bool = False
-) -> Any:
+def load(role: str, resolved: Resolved, loader: Any, device: str = "cpu") -> Any:
     """Load a (tokenizer, model) pair once per process and reuse it afterwards.
 
     ``loader`` is the ``AutoModel...`` class for the task. A Hub model is first
     fetched with ``snapshot_download`` (progress bar, safetensors only).
     """
-    key = (role, resolved.path or resolved.name, loader.__name__, device, quantize)
+    key = (role, resolved.path or resolved.name, loader.__name__, device)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
@@ -324,13 +322,12 @@ def load(
                     "connected machine and copy the models/ folder here."
                 ) from None
             check_folder(Path(path), role)
-        pair = _load_pair(role, resolved.name, path, loader, device, quantize)
+        pair = _load_pair(role, resolved.name, path, loader, device)
         _CACHE[key] = pair
         return pair
 
 
-def _load_pair(role: str, name: str, path: str, loader: Any, device: str, quantize: bool) -> Any:
-    import torch
+def _load_pair(role: str, name: str, path: str, loader: Any, device: str) -> Any:
     from transformers import AutoTokenizer
 
     try:
@@ -343,14 +340,6 @@ def _load_pair(role: str, name: str, path: str, loader: Any, device: str, quanti
             "complete safetensors checkpoint or run `summarise pull` again."
         ) from None
     model.eval()
-    if quantize:
-        if device != "cpu":
-            raise ModelError(
-                "Fast mode (int8 quantisation) runs on the CPU only; "
-                "drop --fast or use device='cpu'."
-            )
-        linear = {torch.nn.Linear}
-        model = torch.ao.quantization.quantize_dynamic(model, linear, dtype=torch.qint8)
     model.to(pick_device(device))
     log.info("Loaded %s model %s from %s", role, name, path)
     return tokenizer, model

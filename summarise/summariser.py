@@ -5,7 +5,8 @@ with ``task_specific_params["summarization"]`` as the old pipeline did) unless
 the caller overrides them. A document longer than the encoder's input is split
 on sentence boundaries into token-budgeted chunks, summarised in batches, and
 the partial summaries are joined, then summarised again while still too long,
-so the tail of a document is never silently cut off.
+so the tail of a document is never silently cut off. Generation runs on torch
+or on the CTranslate2 engine (:mod:`.ct2_engine`), chosen by ``engine``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from . import models
+from . import ct2_engine, models
 from .checkpoint import Checkpoint
 from .errors import InputError
 from .limits import Deadline
@@ -31,7 +32,13 @@ _MAX_ROUNDS = 4
 
 
 class Summariser(Checkpoint):
-    """Summarise text with a seq2seq checkpoint (BART, PEGASUS, T5, LED...)."""
+    """Summarise text with a seq2seq checkpoint (BART, PEGASUS, T5, LED...).
+
+    ``engine``: ``auto`` (CTranslate2 on the CPU when installed, else torch),
+    ``torch`` (the reference path) or ``ctranslate2``; ``None`` reads
+    ``SUMMARISE_ENGINE``. ``quantize``: int8 weights on CTranslate2 (the
+    default there); ``False`` keeps float32.
+    """
 
     role = "summariser"
     auto_class = "AutoModelForSeq2SeqLM"
@@ -44,13 +51,25 @@ class Summariser(Checkpoint):
         self,
         model: str | None = None,
         device: str = "cpu",
-        quantize: bool = False,
+        quantize: bool | None = None,
         batch_size: int = 4,
         max_input_tokens: int | None = None,
+        engine: str | None = None,
     ) -> None:
         super().__init__(model, device, quantize)
+        self.engine = engine or ct2_engine.default_engine()
+        ct2_engine.check_engine(self.engine, device, quantize)
         self.batch_size = batch_size
         self._max_input_tokens = max_input_tokens
+
+    def load(self) -> tuple[Any, Any]:
+        """The (tokenizer, model) pair: the engine's when it runs this model, else torch's."""
+        from transformers import AutoModelForSeq2SeqLM
+
+        fast = ct2_engine.load(self.resolved, self.engine, self.device, self.quantize)
+        if fast is not None:
+            return fast
+        return models.load("summariser", self.resolved, AutoModelForSeq2SeqLM, self.device)
 
     def summarise(
         self,
@@ -80,6 +99,8 @@ class Summariser(Checkpoint):
             combined = self._generate(tokenizer, model, pieces, settings, progress, deadline)[0]
             return Summary(combined, 1, time.perf_counter() - began, "abstractive", self.name)
         defaults = self.generation_settings(tokenizer, model, text, None, None, num_beams)
+        # the rounds that combine partial summaries keep reporting "all chunks done"
+        after = None if progress is None else lambda _d, _t: progress(chunks, chunks)
         target = (
             defaults.get("max_length")
             or getattr(model.generation_config, "max_length", None)
@@ -93,14 +114,16 @@ class Summariser(Checkpoint):
             if length > budget:  # the partial summaries still overflow: reduce again
                 pieces = self._chunk(tokenizer, combined, budget)
                 combined = self._join(
-                    self._generate(tokenizer, model, pieces, defaults, None, deadline)
+                    self._generate(tokenizer, model, pieces, defaults, after, deadline)
                 )
                 continue
             too_long = length > 1.5 * target or (
                 max_words is not None and len(combined.split()) > max_words
             )
             if too_long:
-                combined = self._generate(tokenizer, model, [combined], settings, None, deadline)[0]
+                combined = self._generate(tokenizer, model, [combined], settings, after, deadline)[
+                    0
+                ]
             break
         return Summary(combined, chunks, time.perf_counter() - began, "abstractive", self.name)
 
@@ -197,23 +220,18 @@ class Summariser(Checkpoint):
 
         prefix = self.prefix(model)
         budget = self.input_budget(tokenizer, model) + tokenizer.num_special_tokens_to_add()
-        device = next(model.parameters()).device
+        max_input = budget + len(tokenizer(prefix, add_special_tokens=False)["input_ids"])
         outputs: list[str] = []
         with torch.inference_mode():
             for b in range(0, len(pieces), self.batch_size):
                 if deadline is not None:
                     deadline.check("Summarising")
                 batch = [prefix + p for p in pieces[b : b + self.batch_size]]
-                inputs = tokenizer(
-                    batch,
-                    return_tensors="pt",
-                    padding=True,
-                    truncation=True,
-                    max_length=budget
-                    + len(tokenizer(prefix, add_special_tokens=False)["input_ids"]),
-                )
-                inputs = {k: v.to(device) for k, v in inputs.items() if k != "token_type_ids"}
-                ids = model.generate(**inputs, **settings, **_beam_cache(model, settings))
+                if isinstance(model, ct2_engine.Seq2SeqEngine):
+                    tick = None if progress is None else functools.partial(progress, b, len(pieces))
+                    ids = model.generate(tokenizer, batch, settings, max_input, tick)
+                else:
+                    ids = _torch_generate(tokenizer, model, batch, settings, max_input)
                 outputs += [
                     t.strip() for t in tokenizer.batch_decode(ids, skip_special_tokens=True)
                 ]
@@ -223,6 +241,18 @@ class Summariser(Checkpoint):
                     "Summarised %d/%d chunks", min(b + self.batch_size, len(pieces)), len(pieces)
                 )
         return outputs
+
+
+def _torch_generate(
+    tokenizer: Any, model: Any, batch: list[str], settings: dict[str, Any], max_input: int
+) -> Any:
+    """Summary token ids for one batch with the torch model's ``generate``."""
+    device = next(model.parameters()).device
+    inputs = tokenizer(
+        batch, return_tensors="pt", padding=True, truncation=True, max_length=max_input
+    )
+    inputs = {k: v.to(device) for k, v in inputs.items() if k != "token_type_ids"}
+    return model.generate(**inputs, **settings, **_beam_cache(model, settings))
 
 
 def _beam_cache(model: Any, settings: dict[str, Any]) -> dict[str, Any]:

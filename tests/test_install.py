@@ -37,9 +37,9 @@ def names(lines: list[str]) -> dict[str, Requirement]:
 
 
 def declared() -> dict[str, Requirement]:
-    """What the app needs, per pyproject.toml: the dependencies, the app and offline extras."""
+    """What the app needs, per pyproject.toml: the dependencies and the app, offline, fast extras."""
     extras = project()["optional-dependencies"]
-    return names(project()["dependencies"] + extras["app"] + extras["offline"])
+    return names(project()["dependencies"] + extras["app"] + extras["offline"] + extras["fast"])
 
 
 def listed() -> dict[str, Requirement]:

@@ -10,7 +10,7 @@ from summarise import InputError, Summariser
 
 @pytest.fixture(scope="module")
 def summariser(summariser_dir) -> Summariser:
-    return Summariser(str(summariser_dir))
+    return Summariser(str(summariser_dir), engine="torch")
 
 
 def test_trained_model_reproduces_known_summaries(summariser):
@@ -36,7 +36,7 @@ def budget_for_one_paragraph(summariser) -> int:
 
 def test_long_document_is_chunked_on_sentences_and_combined(summariser_dir, summariser):
     limit = budget_for_one_paragraph(summariser)
-    small = Summariser(str(summariser_dir), max_input_tokens=limit)
+    small = Summariser(str(summariser_dir), engine="torch", max_input_tokens=limit)
     tokenizer, model = small.load()
     pieces = small._chunk(tokenizer, long_document(), small.input_budget(tokenizer, model))
     assert pieces == tiny.example_paragraphs()[:3]
@@ -46,14 +46,18 @@ def test_long_document_is_chunked_on_sentences_and_combined(summariser_dir, summ
 
 
 def test_combined_summary_is_summarised_again_when_over_the_word_budget(summariser_dir, summariser):
-    small = Summariser(str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser))
+    small = Summariser(
+        str(summariser_dir), engine="torch", max_input_tokens=budget_for_one_paragraph(summariser)
+    )
     summary = small.summarise(long_document(), max_words=20)
     assert summary.chunks == 3
     assert summary.text == tiny.COMBINED_SUMMARY
 
 
 def test_no_tail_is_lost_when_the_input_overflows(summariser_dir, summariser):
-    small = Summariser(str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser))
+    small = Summariser(
+        str(summariser_dir), engine="torch", max_input_tokens=budget_for_one_paragraph(summariser)
+    )
     tokenizer, model = small.load()
     text = "\n\n".join(tiny.example_paragraphs())
     pieces = small._chunk(tokenizer, text, small.input_budget(tokenizer, model))
@@ -99,7 +103,7 @@ def test_task_specific_params_update_generation(summariser_dir, tmp_path):
     config = json.loads((folder / "config.json").read_text())
     config["task_specific_params"] = {"summarization": {"num_beams": 1, "max_length": 12}}
     (folder / "config.json").write_text(json.dumps(config))
-    s = Summariser(str(folder))
+    s = Summariser(str(folder), engine="torch")
     tokenizer, model = s.load()
     assert s.generation_settings(tokenizer, model, "x", None, None, None) == {
         "num_beams": 1,
@@ -109,7 +113,7 @@ def test_task_specific_params_update_generation(summariser_dir, tmp_path):
 
 def test_t5_gets_its_prefix_from_the_config(tmp_path):
     folder = tiny.build_t5(tmp_path / "t5")
-    s = Summariser(str(folder))
+    s = Summariser(str(folder), engine="torch")
     _, model = s.load()
     assert s.prefix(model) == "summarize: "
     for paragraph, expected in tiny.summary_training_pairs()[:2]:
@@ -125,7 +129,10 @@ def test_bad_arguments_are_refused(summariser):
 
 def test_progress_is_reported_chunk_by_chunk(summariser_dir, summariser):
     small = Summariser(
-        str(summariser_dir), max_input_tokens=budget_for_one_paragraph(summariser), batch_size=1
+        str(summariser_dir),
+        engine="torch",
+        max_input_tokens=budget_for_one_paragraph(summariser),
+        batch_size=1,
     )
     seen = []
     small.summarise(long_document(), progress=lambda done, total: seen.append((done, total)))
