@@ -37,7 +37,7 @@ def names(lines: list[str]) -> dict[str, Requirement]:
 
 
 def declared() -> dict[str, Requirement]:
-    """What the app needs, per pyproject.toml: the dependencies and the app, offline, fast extras."""
+    """What the app needs, per pyproject.toml: dependencies plus app, offline, fast extras."""
     extras = project()["optional-dependencies"]
     return names(project()["dependencies"] + extras["app"] + extras["offline"] + extras["fast"])
 
