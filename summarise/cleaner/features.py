@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -33,6 +34,7 @@ CONTEXT = [
     "first_prose_distance", "comment_window", "comments_before", "dated_window",
 ]  # fmt: skip
 NAMES = OWN + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGHBOUR] + CONTEXT
+T = TypeVar("T")
 _LANGUAGE_TOKENS = 20000
 _SAMPLE_CHARS = 3000
 _CJK_WEIGHT = 3  # a CJK character carries about as much as a short word of a spaced script
@@ -114,20 +116,24 @@ def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
     ]
 
 
+def _per_text(blocks: Sequence[Block], measure: Callable[[str], T]) -> list[T]:
+    """``measure`` of each block's text, computed once per distinct text (menus repeat)."""
+    memo: dict[str, T] = {}
+    out = []
+    for b in blocks:
+        if b.text not in memo:
+            memo[b.text] = measure(b.text)
+        out.append(memo[b.text])
+    return out
+
+
 def block_features(blocks: Sequence[Block], language: str) -> np.ndarray:
     """A ``(len(blocks), len(NAMES))`` matrix of float32 features."""
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
     stoplist = rules.stoplists().get(language)
-    memo: dict[str, list[float]] = {}  # repeated lines (menus, widgets) are measured once
-    rows = []
-    for b in blocks:
-        row = memo.get(b.text)
-        if row is None:
-            row = memo[b.text] = _own(b.text, stoplist)
-        rows.append(row)
-    own = np.array(rows, dtype=np.float64)
+    own = np.array(_per_text(blocks, lambda text: _own(text, stoplist)), dtype=np.float64)
     col = {name: i for i, name in enumerate(OWN)}
     log_len = own[:, col["log_len"]]
     neighbour_cols = [col[name] for name in _NEIGHBOUR]
@@ -175,13 +181,7 @@ def block_features(blocks: Sequence[Block], language: str) -> np.ndarray:
 
     topic = np.zeros(n)
     vocab: Counter[str] = Counter()
-    token_memo: dict[str, list[str]] = {}
-    own_tokens = []
-    for b in blocks:
-        tokens = token_memo.get(b.text)
-        if tokens is None:
-            tokens = token_memo[b.text] = _content_tokens(b.text, stoplist)
-        own_tokens.append(tokens)
+    own_tokens = _per_text(blocks, lambda text: _content_tokens(text, stoplist))
     for p in prose_idx:
         vocab.update(set(own_tokens[p]))
     for k, tokens in enumerate(own_tokens):
