@@ -357,19 +357,19 @@ def test_engine_keeps_reporting_progress_while_a_batch_runs(monkeypatch):
 
 
 def test_web_app_progress_names_the_chunks(summariser_dir, ct2):
-    from summarise import ui
+    from summarise import handlers
 
     budget = one_paragraph_budget(Summariser(str(summariser_dir), engine="torch"))
     s = engine_summariser(summariser_dir, "int8", max_input_tokens=budget, batch_size=1)
     calls: list[tuple[float, str]] = []
-    ui.configure(summariser=s, reader=False, embedder=False)
+    handlers.configure(summariser=s, reader=False, embedder=False)
     try:
         text = "\n\n".join(tiny.example_paragraphs()[:3])
-        summary, _, status = ui.on_summarise(
+        *_, summary, _, _, status = handlers.on_summarise(
             text, "medium", lambda f, desc: calls.append((f, desc))
         )
     finally:
-        ui.configure()
+        handlers.configure()
     assert status == "" and summary
     labels = [desc.split(",")[0] for _, desc in calls[1:]]
     labels = [label for label in dict.fromkeys(labels) if not label.startswith("0 of")]
