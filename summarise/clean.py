@@ -30,6 +30,7 @@ from .limits import Deadline
 __all__ = ["Cleaned", "clean", "detect_language", "is_html"]
 
 THRESHOLD = 0.5
+FALLBACK_MIN = 0.2
 
 
 def is_html(raw: str) -> bool:
@@ -79,8 +80,8 @@ def _select(
         deadline.check("Cleaning the text")
     scores = (classifier or line_classifier())(features)
     keep = scores >= THRESHOLD
-    if not keep.any():  # nothing reads as article: keep the likeliest run rather than nothing
-        keep = scores >= 0.5 * scores.max()
+    if not keep.any() and scores.max() >= FALLBACK_MIN:  # a short or odd paste: its likeliest
+        keep = scores >= 0.5 * scores.max()  # lines rather than nothing; pure furniture stays out
     apply_structure(blocks, keep)
     title = find_title(blocks, features, scores, keep.tolist())
     return keep.tolist(), title

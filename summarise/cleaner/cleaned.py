@@ -16,9 +16,11 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 class Cleaned:
     """A cleaned article and the way back to the raw input.
 
-    ``text`` is the title line (when one was found) followed by the body
-    paragraphs, separated by blank lines. ``removed`` lists the dropped lines in
-    input order. ``to_original`` maps a span of ``text`` to the raw input.
+    ``text`` is the article's paragraphs separated by blank lines; for a paste it
+    starts with the headline line when one was found (``title``), while a page
+    source's ``title`` comes from its metadata and may not be in ``text``.
+    ``removed`` lists the dropped lines in input order. ``to_original`` maps a span
+    of ``text`` to the raw input.
     """
 
     text: str
