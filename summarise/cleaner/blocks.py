@@ -45,24 +45,26 @@ def blocks_from_paste(raw: str) -> list[Block]:
     words = _Words(raw)
     blocks: list[Block] = []
     pending: list[tuple[int, int]] = []
+    last = len(stripped) - 1
+    new = tuple.__new__  # a block per line: skip the named tuple's Python-level constructor
     for i, text in enumerate(stripped):
         if not text:
             continue
-        pending.append((starts[i], starts[i] + len(lines[i])))
-        nxt = stripped[i + 1] if i + 1 < len(stripped) else ""
         if (
-            nxt
-            and (wrapped or len(text) >= 30 or text[-1] == "-")
-            and _continues(text, nxt, width, wrapped)
+            (wrapped or len(text) >= 30 or text[-1] == "-")
+            and i < last
+            and stripped[i + 1]
+            and _continues(text, stripped[i + 1], width, wrapped)
         ):
+            pending.append((starts[i], starts[i] + len(lines[i])))
             continue
-        if len(pending) == 1 and len(text.split(maxsplit=1)) == 1:  # one word: no search
-            lead = len(lines[i]) - len(lines[i].lstrip())
-            blocks.append(Block([(starts[i] + lead, starts[i] + lead + len(text))], text))
-        else:
-            block = words.block(pending)
-            if block.spans:
-                blocks.append(block)
+        if not pending and text == lines[i] and len(text.split()) == 1:  # a lone word
+            blocks.append(new(Block, ([(starts[i], starts[i] + len(text))], text)))
+            continue
+        pending.append((starts[i], starts[i] + len(lines[i])))
+        block = words.block(pending)
+        if block.spans:
+            blocks.append(block)
         pending = []
     return blocks
 
