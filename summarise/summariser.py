@@ -183,7 +183,8 @@ class Summariser(Checkpoint):
     def _chunk(self, tokenizer: Any, text: str, budget: int) -> list[str]:
         """Split ``text`` into sentence-aligned pieces of at most ``budget`` tokens."""
         spans = sentence_spans(text) or [(0, len(text))]
-        counts = tokenizer([text[s:e] for s, e in spans], add_special_tokens=False)["input_ids"]
+        sentences = [text[s:e] for s, e in spans]
+        counts = tokenizer(sentences, add_special_tokens=False, verbose=False)["input_ids"]
         pieces: list[str] = []
         group_start: int | None = None
         group_end = 0
@@ -298,9 +299,9 @@ def _tokens_per_word(tokenizer: Any, text: str) -> float:
 
 def _split_long(tokenizer: Any, sentence: str, budget: int) -> list[str]:
     """Cut an over-long sentence into pieces of ``budget`` tokens, by token offsets."""
-    offsets = tokenizer(sentence, add_special_tokens=False, return_offsets_mapping=True)[
-        "offset_mapping"
-    ]
+    offsets = tokenizer(
+        sentence, add_special_tokens=False, return_offsets_mapping=True, verbose=False
+    )["offset_mapping"]
     return [
         sentence[offsets[i][0] : offsets[min(i + budget, len(offsets)) - 1][1]]
         for i in range(0, len(offsets), budget)
