@@ -81,10 +81,14 @@ class Score:
             self.with_title += 1
             self.titles += title_matches(title, page.meta["title"])
 
-    def line(self, label: str) -> str:
+    def means(self) -> tuple[float, float, float]:
+        """F1, precision and recall over the pages scored so far."""
         p = statistics.mean(self.precisions) if self.precisions else 0.0
         r = statistics.mean(self.recalls) if self.recalls else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+    def line(self, label: str) -> str:
+        f, p, r = self.means()
         t = sorted(self.seconds)
         titles = f"{self.titles}/{self.with_title}" if self.with_title else "-"
         return (

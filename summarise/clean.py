@@ -20,10 +20,10 @@ from __future__ import annotations
 from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste
 from .cleaner.classifier import LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
-from .cleaner.features import block_features, detect_language
+from .cleaner.features import NAMES, block_features, detect_language
 from .cleaner.html import extract, locate_words, visible_text
 from .cleaner.rules import HTML_HINT, TAG
-from .cleaner.structure import apply_structure
+from .cleaner.structure import apply_structure, veto_furniture
 from .cleaner.title import find_title
 from .limits import Deadline
 
@@ -31,6 +31,8 @@ __all__ = ["Cleaned", "clean", "detect_language", "is_html"]
 
 THRESHOLD = 0.5
 FALLBACK_MIN = 0.2
+TINY_WORDS = 20  # fewer words than this cannot hold both an article and a page around it
+_UI_SHARE = NAMES.index("ui_share")
 
 
 def is_html(raw: str) -> bool:
@@ -76,13 +78,19 @@ def _select(
     if not blocks:
         return [], None
     features = block_features(blocks, language)
+    if sum(len(b.spans) for b in blocks) < TINY_WORDS:
+        # a snippet, not a page: no context to learn from; the person's own words stand,
+        # interface words and furniture do not
+        keep = features[:, _UI_SHARE] < 0.5
+        veto_furniture(blocks, keep)
+        return keep.tolist(), None
     if deadline:
         deadline.check("Cleaning the text")
     scores = (classifier or line_classifier())(features)
     keep = scores >= THRESHOLD
     if not keep.any() and scores.max() >= FALLBACK_MIN:  # a short or odd paste: its likeliest
         keep = scores >= 0.5 * scores.max()  # lines rather than nothing; pure furniture stays out
-    apply_structure(blocks, keep)
+    apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist())
     return keep.tolist(), title
 

@@ -233,6 +233,83 @@ def test_html_takes_title_author_and_date_from_the_page_metadata():
         assert paragraph in cleaned.text
 
 
+def html_page(head: str, heading: str = "Bridge works begin") -> str:
+    return (
+        f"<!doctype html><html lang='en'><head>{head}</head><body><article>"
+        f"<h1>{heading}</h1>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "title"),
+    [
+        # an article's schema.org headline, even inside a CDATA section, comes first
+        (
+            "<title>Bridge works | Harbour Gazette</title>"
+            "<meta property='og:title' content='Bridge works begin'>"
+            '<script type=\'application/ld+json\'><![CDATA[{"@context": "https://schema.org",'
+            f' "@type": "NewsArticle", "headline": "{TITLE}"}}]]></script>',
+            "Bridge works begin",
+            TITLE,
+        ),
+        # one RDFa property attribute can name several properties
+        (
+            f"<title>Harbour Gazette</title><meta property='x:title dc:title' content='{TITLE}'>",
+            "Bridge works begin",
+            TITLE,
+        ),
+        # a social title loses the site name the page's <title> ends with
+        (
+            f"<title>{TITLE} - Harbour Gazette</title>"
+            f"<meta property='og:title' content='{TITLE} | Harbour Gazette'>",
+            "Bridge works begin",
+            TITLE,
+        ),
+        # no declared headline: the <title>, site name removed, when it names the same story
+        (
+            f"<title>{TITLE} | Harbour Gazette</title>",
+            "Harbour Bridge Closed After Cracks",
+            TITLE,
+        ),
+        # a <title> that is only the site's name leaves the page's heading as the title
+        ("<title>Harbour Gazette</title>", TITLE, TITLE),
+    ],
+)
+def test_html_title_is_the_headline_the_page_declares(head: str, heading: str, title: str):
+    assert clean(html_page(head, heading)).title == title
+
+
+def test_html_title_prefers_a_json_ld_name_closer_to_the_tab_title():
+    head = (
+        f"<title>{TITLE} - Harbour Gazette</title><script type='application/ld+json'>"
+        f'{{"@graph": [{{"@type": "Article", "headline": "Council report", "name": "{TITLE}"}}]}}'
+        "</script>"
+    )
+    assert clean(html_page(head)).title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("Test", "Test"),
+        ("alpha\n\nbeta\n\ngamma", "alpha\n\nbeta\n\ngamma"),
+        ("Home | Login", ""),
+        ("Subscribe now\n© 2026 Harbour Gazette", ""),
+    ],
+)
+def test_a_snippet_keeps_its_own_words_but_not_interface_words(raw: str, kept: str):
+    assert clean(raw).text == kept
+
+
+def test_short_lines_between_article_paragraphs_are_kept():
+    rows = ("Pier 1 closed", "Pier 2 open")
+    cleaned = clean(page("Home", "World", middle=rows, after=("Share", "Most read")))
+    for row in rows:
+        assert row in cleaned.paragraphs
+    assert same_words(cleaned.paragraphs[0], TITLE)
+    assert "Most read" not in cleaned.text
+
+
 def test_a_navigation_bar_is_never_the_title():
     raw = "\n\n".join(
         ["Home | World | Business | Science | Sport | Weather", "World", TITLE, *BODY]

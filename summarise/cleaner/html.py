@@ -8,13 +8,14 @@ word is found again in the source, in order, so offsets map back to the HTML.
 from __future__ import annotations
 
 import html as html_lib
+import json
 from dataclasses import dataclass
+from typing import Any
 
+from . import rules
 from .rules import WORD, WORD_CHARS
 
 _SEARCH_WINDOW = 20000  # a word further than this from the previous one is not the same text
-_HEAD_CHARS = 200_000
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 
 
 @dataclass
@@ -32,8 +33,13 @@ def extract(raw: str) -> Extraction:
     """The article text and metadata of an HTML page (empty text when none was found)."""
     import trafilatura
 
+    tree = trafilatura.load_html(raw)
+    if tree is None:
+        return Extraction("", "", "", "", "")
+    document = " ".join(tree.findtext(".//head/title", "").split())
+    declared, site = declared_title(tree, document)
     doc = trafilatura.bare_extraction(
-        raw,
+        tree,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
@@ -42,46 +48,115 @@ def extract(raw: str) -> Extraction:
     if doc is None:
         return Extraction("", "", "", "", "")
     fields = doc if isinstance(doc, dict) else doc.as_dict()
+    found = " ".join((fields.get("title") or "").split())
     return Extraction(
         text=fields.get("text") or "",
-        title=choose_title(" ".join((fields.get("title") or "").split()), document_title(raw)),
+        title=choose_title(found, declared, document, site),
         author=fields.get("author") or "",
         date=fields.get("date") or "",
         language=fields.get("language") or "",
     )
 
 
-def document_title(raw: str) -> str:
-    """The text of the page's ``<title>`` element, entities decoded ("" when absent)."""
-    head = raw[:_HEAD_CHARS]
-    start = head.lower().find("<title")
-    if start < 0:
-        return ""
-    open_end = head.find(">", start)
-    close = head.lower().find("</title>", open_end)
-    if open_end < 0 or close < 0:
-        return ""
-    return " ".join(html_lib.unescape(head[open_end + 1 : close]).split())
+def declared_title(tree: Any, document: str) -> tuple[str, str]:
+    """The headline the page declares for itself, and its site's name ("" when absent).
 
-
-def choose_title(found: str, document: str) -> str:
-    """trafilatura's title, unless it shares little with the page's ``<title>``.
-
-    A short heading picked from the body ("Lorem", "Health Center") or the site's
-    own name is then not the page's headline; the longest part of ``<title>`` (the
-    site's name split off at " | ", " - " and the like) is, when it says more.
+    An article's schema.org ``headline`` comes first, then the Dublin Core and
+    social tags in :data:`rules.TITLE_META` order.
     """
+    site = ""
+    tags: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        content = " ".join((meta.get("content") or "").split())
+        # RDFa lets one property attribute name several properties, space-separated
+        for key in (meta.get("property") or meta.get("name") or "").lower().split():
+            if key == "og:site_name":
+                site = content
+            elif key in rules.TITLE_META and content:
+                tags.setdefault(key, content)
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        text = (script.text or "").strip()
+        text = text.removeprefix("<![CDATA[").removesuffix("]]>")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        headline = _headline(data, document)
+        if headline:
+            return headline, site
+    return next((tags[key] for key in rules.TITLE_META if key in tags), ""), site
+
+
+def _headline(data: Any, document: str, depth: int = 0) -> str:
+    """The headline of the first article-typed object in a JSON-LD value: its
+    ``headline``, or its ``name`` when that is closer to the page's ``<title>`` (some
+    sites put a description in ``headline``)."""
+    if depth > 4:
+        return ""
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kinds = item.get("@type")
+        kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+        if kinds & rules.ARTICLE_TYPES:
+            named = [
+                " ".join(item[key].split())
+                for key in ("headline", "name")
+                if isinstance(item.get(key), str) and item[key].strip()
+            ]
+            if named:
+                tab = set(_words(document))
+                return max(named, key=lambda text: len(set(_words(text)) & tab))
+        found = _headline(item.get("@graph", []), document, depth + 1)
+        if found:
+            return found
+    return ""
+
+
+def choose_title(found: str, declared: str, document: str, site: str = "") -> str:
+    """The page's headline: the one it declares, else its ``<title>``, else trafilatura's.
+
+    A declared or ``<title>`` headline loses the site's name appended after a
+    separator. Without a declared headline, trafilatura's title (often the first
+    ``<h1>``) stands when the ``<title>`` says something else and no more, such
+    as the site's name alone.
+    """
+    if declared:
+        return _without_site(declared, document, site)
     if not document:
         return found
-    parts = [document]
-    for separator in _SITE_SEPARATORS:
-        parts = [piece for part in parts for piece in part.split(separator)]
-    longest = max(parts, key=lambda part: len(part.split())).strip()
+    main = _without_site(document, document, site)
     words = set(_words(found))
-    shared = len(words & set(_words(document)))
-    if shared >= 0.5 * len(words):  # the same headline, or the site's name from it
-        return found if len(words) >= 0.5 * len(_words(longest)) else longest
-    return longest if len(_words(longest)) > len(words) else found
+    if not words or len(words & set(_words(main))) >= 0.5 * len(words):
+        return main  # the same headline, as the page's tab shows it
+    return main if len(_words(main)) > len(words) else found
+
+
+def _without_site(title: str, document: str, site: str) -> str:
+    """``title`` without a trailing part naming the site (its ``og:site_name``, or what
+    the ``<title>`` ends with), or, for the ``<title>`` itself, its longest part."""
+    parts = [title]
+    for separator in rules.SITE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(separator)]
+    if len(parts) == 1:
+        return title
+    if title == document:
+        return max(parts, key=lambda part: len(part.split()))
+    names = {site.lower(), _site_tail(document)} - {""}
+    for separator in rules.SITE_SEPARATORS:
+        head, _, tail = title.rpartition(separator)
+        if tail.strip().lower() in names and len(_words(head)) >= 2:
+            return head.strip()
+    return title
+
+
+def _site_tail(document: str) -> str:
+    """The last separator-delimited part of the ``<title>``, lower-cased ("" when none)."""
+    for separator in rules.SITE_SEPARATORS:
+        if separator in document:
+            return document.rsplit(separator, 1)[-1].strip().lower()
+    return ""
 
 
 def _words(text: str) -> list[str]:

@@ -112,6 +112,19 @@ MONTH = re.compile(
     re.I,
 )
 SEPARATORS = frozenset("|·•»›/–—>")
+# A page's declared headline, in order of preference: the Dublin Core and social
+# tags publishers fill in for the headline itself (not the site's name).
+TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")
+# How a page's <title> or a social title appends the site's name to the headline.
+SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
+# schema.org types whose "headline" is an article's headline.
+ARTICLE_TYPES = frozenset(
+    """
+    Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
+    ReviewNewsArticle BackgroundNewsArticle SatiricalArticle BlogPosting LiveBlogPosting
+    SocialMediaPosting DiscussionForumPosting TechArticle ScholarlyArticle Report
+    """.split()
+)
 BULLETS = frozenset("•·-–—*▪►▶◦●○")
 
 _LANGUAGE_CODES = {

@@ -3,8 +3,9 @@
 A page's article is one run of text: a thread of reader comments, a list of
 teaser headlines with their comment counts, or widgets after the last sentence
 follow the article and are not part of it, and a few phrases (copyright lines,
-cookie notices, photo credits) are furniture wherever they stand. Each rule
-only ever removes blocks the classifier kept.
+cookie notices, photo credits) are furniture wherever they stand. Inside the
+article, a sub-heading or a few short lines between two kept paragraphs (a table
+row, a list item) are part of it.
 """
 
 from __future__ import annotations
@@ -22,22 +23,27 @@ _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
 _SUBHEADING_REACH = 4
+_GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
+_GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
 
 
-def apply_structure(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Remove, in place, kept blocks that the page's structure marks as furniture."""
-    _veto_furniture(blocks, keep)
+def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
+    """Correct, in place, what the page's structure says the classifier's ``scores``
+    got wrong: furniture it kept, and short lines inside the article it dropped."""
+    veto_furniture(blocks, keep)
     _cut_comment_thread(blocks, keep)
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
     _keep_main_run(blocks, keep)
     _keep_subheadings(blocks, keep)
+    _fill_gaps(blocks, keep, scores)
     _trim_edges(blocks, keep)
 
 
-def _veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
+def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Drop kept copyright, cookie, photo-credit and menu-bar lines, wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and _is_furniture(block.text, len(block.spans)):
             keep[i] = False
@@ -138,6 +144,31 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
+
+
+def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
+    """Keep a short run of dropped lines between two kept parts of the article's prose
+    when none of them is furniture and the classifier did not rule them out."""
+    prose = [
+        i
+        for i in np.flatnonzero(keep).tolist()
+        if len(blocks[i].spans) >= 8 and rules.TERMINAL.search(blocks[i].text)
+    ]
+    if len(prose) < 2:
+        return
+    gap: list[int] = []
+    for i in range(prose[0] + 1, prose[-1]):
+        if not keep[i]:
+            gap.append(i)
+            continue
+        if (
+            gap
+            and len(gap) <= _GAP_BLOCKS
+            and float(np.mean(scores[gap])) >= _GAP_SCORE
+            and not any(_is_furniture(blocks[j].text, len(blocks[j].spans)) for j in gap)
+        ):
+            keep[gap] = True
+        gap = []
 
 
 def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
