@@ -111,6 +111,8 @@ MONTH = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
+# Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
+STAMP_FILLERS = frozenset("at on am pm um le à às el den de a.m p.m uhr h".split())
 SEPARATORS = frozenset("|·•»›/–—>")
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).

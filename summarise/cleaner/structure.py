@@ -19,6 +19,7 @@ from . import rules
 from .blocks import Block
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
+_STAMP_WORDS = 7
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
@@ -69,20 +70,35 @@ def _menu_bar(text: str) -> bool:
 
 
 def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Everything from the first header of a comment thread after the article on."""
+    """Everything from the first header of a comment thread after the article on.
+
+    Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
+    are only a date or a time; three close together, one of them comment words,
+    start a thread (dates alone could be a timeline's sub-headings)."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
-    headers = [
-        i
-        for i in range(int(kept[0]) + 1, len(blocks))
-        if len(blocks[i].spans) <= 12 and rules.COMMENT_HEADER.search(blocks[i].text)
-    ]
-    for n, i in enumerate(headers):
-        close = [j for j in headers[n + 1 : n + 3] if j - i <= _THREAD_WINDOW]
-        if len(close) == 2:
+    headers: list[tuple[int, bool]] = []
+    for i in range(int(kept[0]) + 1, len(blocks)):
+        text = blocks[i].text
+        if len(blocks[i].spans) <= 12 and rules.COMMENT_HEADER.search(text):
+            headers.append((i, True))
+        elif len(blocks[i].spans) <= _STAMP_WORDS and _is_stamp(text):
+            headers.append((i, False))
+    for n, (i, worded) in enumerate(headers):
+        close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]
+        if len(close) == 2 and (worded or any(w for _, w in close)):
             keep[i:] = False
             return
+
+
+def _is_stamp(text: str) -> bool:
+    """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
+    if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
+        return False
+    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+    words = [w for w in rules.TOKEN.findall(rest) if w.lower() not in rules.STAMP_FILLERS]
+    return len(words) <= 1
 
 
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -148,7 +164,7 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """Keep a short run of dropped lines between two kept parts of the article's prose
-    when none of them is furniture and the classifier did not rule them out."""
+    when none of them is an aside and the classifier did not rule them out."""
     prose = [
         i
         for i in np.flatnonzero(keep).tolist()
@@ -165,10 +181,17 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
             gap
             and len(gap) <= _GAP_BLOCKS
             and float(np.mean(scores[gap])) >= _GAP_SCORE
-            and not any(_is_furniture(blocks[j].text, len(blocks[j].spans)) for j in gap)
+            and not any(_is_aside(blocks[j]) for j in gap)
         ):
             keep[gap] = True
         gap = []
+
+
+def _is_aside(block: Block) -> bool:
+    """Furniture, or a caption, credit or pointer elsewhere ("Media caption", "Read more")."""
+    return _is_furniture(block.text, len(block.spans)) or bool(
+        rules.BOILERPLATE_START.search(block.text)
+    )
 
 
 def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
