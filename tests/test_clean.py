@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import numpy as np
 import pytest
 from conftest import mission_or_skip
 from hypothesis import given, settings
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 from summarise import LimitError, clean
 from summarise.cleaner import rules
+from summarise.cleaner.blocks import blocks_from_paste
+from summarise.cleaner.structure import apply_structure
 from summarise.limits import Deadline
 from summarise.sentences import split_sentences
 
@@ -343,6 +346,35 @@ def test_comment_threads_and_teaser_lists_after_the_article_are_removed():
     raw = page("Skip to content", "News | Local | Opinion", after=(*TEASERS, *COMMENTS))
     cleaned = clean(raw)
     assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
+
+
+def kept_by_structure(lines: list[str]) -> list[str]:
+    """The lines the structure rules keep when the classifier kept every one."""
+    blocks = blocks_from_paste("\n\n".join(lines))
+    keep = np.ones(len(blocks), dtype=bool)
+    apply_structure(blocks, keep, np.ones(len(blocks)))
+    return [b.text for b, k in zip(blocks, keep) if k]
+
+
+def test_a_thread_marked_by_date_and_time_lines_is_cut():
+    thread = [
+        "reply",
+        "April 5, 2026",
+        "6:32 PM",
+        "Lars",
+        "The detour through the industrial district is a nightmare for cyclists too.",
+        "reply",
+        "April 6, 2026",
+        "2:20 AM",
+    ]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+def test_a_timeline_with_dated_subheadings_is_not_a_thread():
+    timeline = [TITLE]
+    for date, paragraph in zip(["March 3, 2026", "April 5, 2026", "May 1, 2026"], BODY):
+        timeline += [date, paragraph]
+    assert kept_by_structure(timeline) == timeline
 
 
 def test_a_language_without_a_hand_written_word_list_keeps_its_article():
