@@ -348,12 +348,20 @@ def test_comment_threads_and_teaser_lists_after_the_article_are_removed():
     assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
 
 
-def kept_by_structure(lines: list[str]) -> list[str]:
-    """The lines the structure rules keep when the classifier kept every one."""
+def kept_by_structure(lines: list[str], dropped: frozenset[str] = frozenset()) -> list[str]:
+    """The lines the structure rules keep when the classifier kept all but ``dropped``."""
     blocks = blocks_from_paste("\n\n".join(lines))
-    keep = np.ones(len(blocks), dtype=bool)
-    apply_structure(blocks, keep, np.ones(len(blocks)))
+    keep = np.array([b.text not in dropped for b in blocks])
+    apply_structure(blocks, keep, keep.astype(float))
     return [b.text for b, k in zip(blocks, keep) if k]
+
+
+def test_a_video_player_between_paragraphs_does_not_split_off_the_article_start():
+    player = [f"Control {n}" for n in range(40)]
+    later = [f"{text} It was the {n}th time this year." for n in range(6) for text in BODY]
+    opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # three long paragraphs
+    lines = [TITLE, *opening, *player, *later]
+    assert kept_by_structure(lines, frozenset(player)) == [TITLE, *opening, *later]
 
 
 def test_a_thread_marked_by_date_and_time_lines_is_cut():

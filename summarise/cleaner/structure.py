@@ -28,6 +28,7 @@ _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be artic
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
+MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
@@ -103,11 +104,7 @@ def _is_stamp(text: str) -> bool:
 
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from a "Related stories" / "Most read" header after the last paragraph."""
-    prose = [
-        i
-        for i in np.flatnonzero(keep).tolist()
-        if len(blocks[i].text) >= _PROSE_CHARS and rules.TERMINAL.search(blocks[i].text)
-    ]
+    prose = [i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])]
     if not prose:
         return
     for i in range(int(prose[-1]) + 1, len(blocks)):
@@ -129,7 +126,9 @@ def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 
 def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Drop small clusters of kept blocks far from the article's main run of text."""
+    """Drop small clusters of kept blocks far from the article's main run of text (a
+    video player's controls can split one article in two: a part with a few paragraphs
+    of its own stays)."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
@@ -141,8 +140,13 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     sizes = [sum(len(blocks[i].spans) for i in cluster) for cluster in clusters]
     largest = max(sizes)
     for cluster, size in zip(clusters, sizes):
-        if size < MAIN_RUN_SHARE * largest:
+        paragraphs = sum(1 for i in cluster if _is_paragraph(blocks[i]))
+        if size < MAIN_RUN_SHARE * largest and paragraphs < MAIN_RUN_PARAGRAPHS:
             keep[cluster] = False
+
+
+def _is_paragraph(block: Block) -> bool:
+    return len(block.text) >= _PROSE_CHARS and rules.TERMINAL.search(block.text) is not None
 
 
 def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -200,9 +204,9 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
     made the classifier think. The headline is chosen afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
     for i in kept:
-        text = blocks[i].text
-        if len(text) >= _PROSE_CHARS and rules.TERMINAL.search(text):
+        if _is_paragraph(blocks[i]):
             break
+        text = blocks[i].text
         if len(blocks[i].spans) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
             keep[i] = False
     for i in kept[::-1]:
