@@ -17,7 +17,7 @@ Every stage is linear in the input: no pattern can backtrack without bound.
 
 from __future__ import annotations
 
-from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste
+from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste, word_count
 from .cleaner.classifier import LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
 from .cleaner.features import NAMES, block_features, detect_language
@@ -78,7 +78,7 @@ def _select(
     if not blocks:
         return [], None
     features = block_features(blocks, language)
-    if sum(len(b.spans) for b in blocks) < TINY_WORDS:
+    if sum(word_count(b) for b in blocks) < TINY_WORDS:
         # a snippet, not a page: no context to learn from; the person's own words stand,
         # interface words and furniture do not
         keep = features[:, _UI_SHARE] < 0.5

@@ -60,7 +60,7 @@ _SOURCE_FILES = (".json", ".safetensors", ".model", ".txt")
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 _POLL_SECONDS = 0.05
-_TICK_SECONDS = 1.0
+TICK_SECONDS = 1.0  # how often a running generation reports that it is alive
 
 
 def installed() -> bool:
@@ -129,7 +129,7 @@ class Seq2SeqEngine:
         last = time.monotonic()
         while not all(result.done() for result in pending):
             time.sleep(_POLL_SECONDS)
-            if tick is not None and time.monotonic() - last >= _TICK_SECONDS:
+            if tick is not None and time.monotonic() - last >= TICK_SECONDS:
                 tick()
                 last = time.monotonic()
         return [

@@ -228,11 +228,11 @@ class Summariser(Checkpoint):
                 if deadline is not None:
                     deadline.check("Summarising")
                 batch = [prefix + p for p in pieces[b : b + self.batch_size]]
+                tick = None if progress is None else functools.partial(progress, b, len(pieces))
                 if isinstance(model, ct2_engine.Seq2SeqEngine):
-                    tick = None if progress is None else functools.partial(progress, b, len(pieces))
                     ids = model.generate(tokenizer, batch, settings, max_input, tick)
                 else:
-                    ids = _torch_generate(tokenizer, model, batch, settings, max_input)
+                    ids = _torch_generate(tokenizer, model, batch, settings, max_input, tick)
                 outputs += [
                     t.strip() for t in tokenizer.batch_decode(ids, skip_special_tokens=True)
                 ]
@@ -245,15 +245,43 @@ class Summariser(Checkpoint):
 
 
 def _torch_generate(
-    tokenizer: Any, model: Any, batch: list[str], settings: dict[str, Any], max_input: int
+    tokenizer: Any,
+    model: Any,
+    batch: list[str],
+    settings: dict[str, Any],
+    max_input: int,
+    tick: Callable[[], None] | None = None,
 ) -> Any:
-    """Summary token ids for one batch with the torch model's ``generate``."""
+    """Summary token ids for one batch with the torch model's ``generate``; ``tick`` is
+    called about once a second while it runs, between decoding steps."""
     device = next(model.parameters()).device
     inputs = tokenizer(
         batch, return_tensors="pt", padding=True, truncation=True, max_length=max_input
     )
     inputs = {k: v.to(device) for k, v in inputs.items() if k != "token_type_ids"}
-    return model.generate(**inputs, **settings, **_beam_cache(model, settings))
+    extra = _beam_cache(model, settings)
+    if tick is not None:
+        extra["stopping_criteria"] = _heartbeat(tick)
+    return model.generate(**inputs, **settings, **extra)
+
+
+def _heartbeat(tick: Callable[[], None]) -> Any:
+    """A stopping criterion that never stops generation, only calls ``tick`` once a
+    second: the one hook ``generate`` offers at every step, beam search included."""
+    import torch
+    from transformers import StoppingCriteria, StoppingCriteriaList
+
+    class Heartbeat(StoppingCriteria):
+        def __init__(self) -> None:
+            self.last = time.monotonic()
+
+        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+            if time.monotonic() - self.last >= ct2_engine.TICK_SECONDS:
+                tick()
+                self.last = time.monotonic()
+            return torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
+
+    return StoppingCriteriaList([Heartbeat()])
 
 
 def _beam_cache(model: Any, settings: dict[str, Any]) -> dict[str, Any]:

@@ -348,7 +348,7 @@ def test_engine_keeps_reporting_progress_while_a_batch_runs(monkeypatch):
         def convert_tokens_to_ids(self, tokens):
             return [len(t) for t in tokens]
 
-    monkeypatch.setattr(ct2_engine, "_TICK_SECONDS", 0.0)
+    monkeypatch.setattr(ct2_engine, "TICK_SECONDS", 0.0)
     engine = ct2_engine.Seq2SeqEngine(Translator(), None, GenerationConfig(), "int8", Path("."))
     ticks: list[int] = []
     out = engine.generate(Tokenizer(), ["a", "b"], {}, 16, lambda: ticks.append(1))

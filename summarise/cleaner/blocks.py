@@ -12,7 +12,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from .rules import TERMINAL, WORD
+from .rules import CJK, CJK_CHARS_PER_WORD, TERMINAL, WORD
 
 
 class Block(NamedTuple):
@@ -21,6 +21,15 @@ class Block(NamedTuple):
 
     spans: list[tuple[int, int]]
     text: str
+
+
+def word_count(block: Block) -> int:
+    """The block's words, counting a run of Chinese or Japanese characters (written
+    without spaces) as the words it holds rather than as one."""
+    if block.text.isascii():
+        return len(block.spans)
+    cjk = len(CJK.findall(block.text))
+    return len(block.spans) + cjk // CJK_CHARS_PER_WORD
 
 
 def blocks_from_lines(text: str) -> list[Block]:

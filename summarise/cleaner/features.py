@@ -64,13 +64,16 @@ def detect_language(texts: Sequence[str]) -> str:
 def _own(full: str, stoplist: frozenset[str] | None) -> list[float]:
     text = full[:_SAMPLE_CHARS]  # shares and marks from the start; lengths from the whole
     words = text.split()
-    n_words = len(words)
     chars = len(text.replace(" ", "")) or 1
-    cjk = len(rules.CJK.findall(text))
+    cjk = 0 if text.isascii() else len(rules.CJK.findall(text))
+    n_words = len(words) + cjk // rules.CJK_CHARS_PER_WORD
     letters = len(rules.LETTER.findall(text))
     digits = len(rules.DIGIT.findall(text))
     punct = chars - letters - digits
-    tokens = rules.TOKEN.findall(text.lower())
+    # a run of CJK characters is many words, not one long token: placeholders of a
+    # word's length stand for them (only their number and length matter)
+    tokens = rules.TOKEN.findall((rules.CJK.sub(" ", text) if cjk else text).lower())
+    tokens += ["字" * rules.CJK_CHARS_PER_WORD] * (cjk // rules.CJK_CHARS_PER_WORD)
     n_tokens = len(tokens) or 1
     cased = [w for w in words if w[:1].isalpha()]
     title_case = sum(1 for w in cased if w[:1].isupper()) / max(1, len(cased))

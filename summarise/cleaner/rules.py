@@ -17,8 +17,10 @@ WORD_CHARS = re.compile(r"\w+")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 LETTER = re.compile(r"[^\W\d_]")
 DIGIT = re.compile(r"\d")
-TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# a sentence's end, possibly followed by a short citation mark: "in 1840.[12]", "sacred. [M1]"
+TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHARS_PER_WORD = 2  # scripts without spaces: about two characters make a word
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
 COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.I)

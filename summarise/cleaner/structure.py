@@ -16,7 +16,7 @@ import ftfy
 import numpy as np
 
 from . import rules
-from .blocks import Block
+from .blocks import Block, word_count
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
@@ -47,7 +47,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit and menu-bar lines, wherever they stand."""
     for i, block in enumerate(blocks):
-        if keep[i] and _is_furniture(block.text, len(block.spans)):
+        if keep[i] and _is_furniture(block.text, word_count(block)):
             keep[i] = False
 
 
@@ -82,9 +82,9 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     headers: list[tuple[int, bool]] = []
     for i in range(int(kept[0]) + 1, len(blocks)):
         text = blocks[i].text
-        if len(blocks[i].spans) <= 12 and rules.COMMENT_HEADER.search(text):
+        if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
-        elif len(blocks[i].spans) <= _STAMP_WORDS and _is_stamp(text):
+        elif word_count(blocks[i]) <= _STAMP_WORDS and _is_stamp(text):
             headers.append((i, False))
     for n, (i, worded) in enumerate(headers):
         close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]
@@ -108,7 +108,7 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     if not prose:
         return
     for i in range(int(prose[-1]) + 1, len(blocks)):
-        if len(blocks[i].spans) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
+        if word_count(blocks[i]) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
             keep[i:] = False
             return
 
@@ -137,7 +137,7 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if i - clusters[-1][-1] > MAIN_RUN_GAP:
             clusters.append([])
         clusters[-1].append(int(i))
-    sizes = [sum(len(blocks[i].spans) for i in cluster) for cluster in clusters]
+    sizes = [sum(word_count(blocks[i]) for i in cluster) for cluster in clusters]
     largest = max(sizes)
     for cluster, size in zip(clusters, sizes):
         paragraphs = sum(1 for i in cluster if _is_paragraph(blocks[i]))
@@ -153,14 +153,14 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """A short unpunctuated line that opens a paragraph inside the article is a
     sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
     prose = [
-        bool(keep[i]) and len(b.spans) >= 8 and rules.TERMINAL.search(b.text) is not None
+        bool(keep[i]) and word_count(b) >= 8 and rules.TERMINAL.search(b.text) is not None
         for i, b in enumerate(blocks)
     ]
     for i in range(1, len(blocks) - 1):
-        if keep[i] or not prose[i + 1] or not 1 <= len(blocks[i].spans) <= 12:
+        if keep[i] or not prose[i + 1] or not 1 <= word_count(blocks[i]) <= 12:
             continue
         text = blocks[i].text
-        if rules.TERMINAL.search(text) or _is_furniture(text, len(blocks[i].spans)):
+        if rules.TERMINAL.search(text) or _is_furniture(text, word_count(blocks[i])):
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
@@ -172,7 +172,7 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
     prose = [
         i
         for i in np.flatnonzero(keep).tolist()
-        if len(blocks[i].spans) >= 8 and rules.TERMINAL.search(blocks[i].text)
+        if word_count(blocks[i]) >= 8 and rules.TERMINAL.search(blocks[i].text)
     ]
     if len(prose) < 2:
         return
@@ -193,7 +193,7 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
 
 def _is_aside(block: Block) -> bool:
     """Furniture, or a caption, credit or pointer elsewhere ("Media caption", "Read more")."""
-    return _is_furniture(block.text, len(block.spans)) or bool(
+    return _is_furniture(block.text, word_count(block)) or bool(
         rules.BOILERPLATE_START.search(block.text)
     )
 
@@ -207,10 +207,10 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if _is_paragraph(blocks[i]):
             break
         text = blocks[i].text
-        if len(blocks[i].spans) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
+        if word_count(blocks[i]) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
             keep[i] = False
     for i in kept[::-1]:
         text = blocks[i].text
-        if len(blocks[i].spans) >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+        if word_count(blocks[i]) >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
             return
         keep[i] = False
