@@ -305,12 +305,13 @@ def test_a_snippet_keeps_its_own_words_but_not_interface_words(raw: str, kept: s
 
 
 def test_short_lines_between_article_paragraphs_are_kept():
-    rows = ("Pier 1 closed", "Pier 2 open")
-    cleaned = clean(page("Home", "World", middle=rows, after=("Share", "Most read")))
-    for row in rows:
-        assert row in cleaned.paragraphs
-    assert same_words(cleaned.paragraphs[0], TITLE)
-    assert "Most read" not in cleaned.text
+    rows = {"Pier 1 is closed.": 0.3, "Pier 2 is open.": 0.2}
+    article = [TITLE, *BODY[:2], *rows, *BODY[2:]]
+    assert kept_by_structure(article, rows) == article
+    # not when the classifier was sure, nor for an aside
+    assert kept_by_structure(article, dict.fromkeys(rows, 0.01)) == [TITLE, *BODY]
+    gap = {"Image: the bridge at dusk": 0.3, "Pier 2 is open.": 0.3}
+    assert kept_by_structure([TITLE, *BODY[:2], *gap, *BODY[2:]], gap) == [TITLE, *BODY]
 
 
 def test_a_navigation_bar_is_never_the_title():
@@ -348,11 +349,14 @@ def test_comment_threads_and_teaser_lists_after_the_article_are_removed():
     assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
 
 
-def kept_by_structure(lines: list[str], dropped: frozenset[str] = frozenset()) -> list[str]:
-    """The lines the structure rules keep when the classifier kept all but ``dropped``."""
+def kept_by_structure(lines: list[str], dropped: dict[str, float] | None = None) -> list[str]:
+    """The lines the structure rules keep when the classifier kept all but ``dropped``
+    (each with the score it gave)."""
+    dropped = dropped or {}
     blocks = blocks_from_paste("\n\n".join(lines))
-    keep = np.array([b.text not in dropped for b in blocks])
-    apply_structure(blocks, keep, keep.astype(float))
+    scores = np.array([dropped.get(b.text, 1.0) for b in blocks])
+    keep = scores >= 0.5
+    apply_structure(blocks, keep, scores)
     return [b.text for b, k in zip(blocks, keep) if k]
 
 
@@ -361,7 +365,7 @@ def test_a_video_player_between_paragraphs_does_not_split_off_the_article_start(
     later = [f"{text} It was the {n}th time this year." for n in range(6) for text in BODY]
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # three long paragraphs
     lines = [TITLE, *opening, *player, *later]
-    assert kept_by_structure(lines, frozenset(player)) == [TITLE, *opening, *later]
+    assert kept_by_structure(lines, dict.fromkeys(player, 0.0)) == [TITLE, *opening, *later]
 
 
 def test_a_thread_marked_by_date_and_time_lines_is_cut():

@@ -78,7 +78,8 @@ FURNITURE = re.compile(
 FURNITURE_MAX_WORDS = 40
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
-    r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b",
+    r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
+    r"^\W*share (?:this|on|via|to)\b",
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
