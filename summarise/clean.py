@@ -17,8 +17,10 @@ Every stage is linear in the input: no pattern can backtrack without bound.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste, word_count
-from .cleaner.classifier import LineClassifier, line_classifier
+from .cleaner.classifier import LineClassifier, Network, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
 from .cleaner.features import NAMES, block_features, detect_language
 from .cleaner.html import extract, locate_words, visible_text
@@ -50,29 +52,38 @@ def is_html(raw: str) -> bool:
 
 
 def clean(
-    raw: str, classifier: LineClassifier | None = None, deadline: Deadline | None = None
+    raw: str,
+    classifier: LineClassifier | None = None,
+    deadline: Deadline | None = None,
+    title_model: Network | None = None,
 ) -> Cleaned:
     """Clean pasted text or HTML into a :class:`Cleaned` article.
 
-    ``classifier`` replaces the shipped line classifier (training uses it);
-    ``deadline`` is checked between stages, so a request's time budget covers cleaning.
+    ``classifier`` and ``title_model`` replace the shipped networks (training uses
+    them); ``deadline`` is checked between stages, so a request's time budget
+    covers cleaning.
     """
     raw = raw.replace("\x00", "")
+    models = _Models(classifier, title_model)
     if is_html(raw):
-        return _clean_html(raw, classifier, deadline)
+        return _clean_html(raw, models, deadline)
     blocks = blocks_from_paste(raw)
     if deadline:
         deadline.check("Cleaning the text")
     language = detect_language([b.text for b in blocks])
-    keep, title = _select(blocks, language, classifier, deadline)
+    keep, title = _select(blocks, language, models, deadline)
     return assemble(raw, raw, blocks, keep, title, None, "text", language or "und")
 
 
+class _Models(NamedTuple):
+    """The networks to clean with (``None``: the shipped one)."""
+
+    classifier: LineClassifier | None
+    title: Network | None
+
+
 def _select(
-    blocks: list[Block],
-    language: str,
-    classifier: LineClassifier | None,
-    deadline: Deadline | None,
+    blocks: list[Block], language: str, models: _Models, deadline: Deadline | None
 ) -> tuple[list[bool], int | None]:
     """Which blocks are the article (the classifier's call), and which is its headline."""
     if not blocks:
@@ -86,16 +97,16 @@ def _select(
         return keep.tolist(), None
     if deadline:
         deadline.check("Cleaning the text")
-    scores = (classifier or line_classifier())(features)
+    scores = (models.classifier or line_classifier())(features)
     keep = scores >= THRESHOLD
     if not keep.any() and scores.max() >= FALLBACK_MIN:  # a short or odd paste: its likeliest
         keep = scores >= 0.5 * scores.max()  # lines rather than nothing; pure furniture stays out
     apply_structure(blocks, keep, scores)
-    title = find_title(blocks, features, scores, keep.tolist())
+    title = find_title(blocks, features, scores, keep.tolist(), models.title)
     return keep.tolist(), title
 
 
-def _clean_html(raw: str, classifier: LineClassifier | None, deadline: Deadline | None) -> Cleaned:
+def _clean_html(raw: str, models: _Models, deadline: Deadline | None) -> Cleaned:
     """trafilatura's article with its metadata title; the paste cleaner when it finds none."""
     found = extract(raw)
     if deadline:
@@ -104,7 +115,7 @@ def _clean_html(raw: str, classifier: LineClassifier | None, deadline: Deadline 
         text = visible_text(raw)
         blocks = blocks_from_lines(text)
         language = found.language or detect_language([b.text for b in blocks])
-        keep, title = _select(blocks, language, classifier, deadline)
+        keep, title = _select(blocks, language, models, deadline)
         cleaned = assemble(
             text, raw, blocks, keep, title, locate_words(text, raw), "html", language or "und"
         )

@@ -1,4 +1,4 @@
-"""Train the cleaner's line classifier and write ``summarise/cleaner/line_model.npz``.
+"""Train the cleaner's line classifier and headline ranker; write their weights.
 
     python training/train_cleaner.py            # train on both corpora, write the weights
     python training/train_cleaner.py --cv 4     # held-out figures on the dev pages first
@@ -16,6 +16,9 @@ that leaves out comments and teasers) are trained on too, with the gold as label
 twice the weight. ``--cv K`` first trains K models, each without one K-th of the dev
 pages, and scores the full cleaner on the pages it did not see: those are the figures
 to quote. Training is deterministic (fixed seeds, one thread) and takes a few minutes.
+
+The headline ranker learns from the dev pages' metadata titles and from the training
+pages' addresses (the headline spells the URL's slug); see training/README.md.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ DEV = ROOT.parent / "shared" / "cleaner-dev"
 DEV_WEIGHT = 2.0
 _WORDS = re.compile(r"\w+")
 HIDDEN = (48, 24)
+MEMBERS = 3  # models averaged in the shipped classifier
 
 
 @dataclass
@@ -62,6 +66,7 @@ class PageData:
     weights: np.ndarray
     blocks: list[Block] = field(default_factory=list)
     url: str = ""
+    title: str = ""  # the headline as the page's metadata gives it (dev pages)
 
 
 def _words(text: str) -> list[str]:
@@ -113,6 +118,8 @@ def load_dev(folder: Path) -> dict[str, tuple[PageData, PageData | None]]:
         data = page_data(paste, gold_path.read_text(encoding="utf-8"), [], [])
         if data is not None:
             data.weights *= DEV_WEIGHT
+            meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+            data.title = meta.get("title") or ""
             pages[name] = (data, None)
     return pages
 
@@ -185,22 +192,28 @@ def _stack(pages: list[PageData]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def train(corpus: list[tuple[PageData, PageData | None]], folds: int = 3) -> LineClassifier:
-    """Stage one on all pages; stage two on stage one's out-of-fold scores."""
+def train(
+    corpus: list[tuple[PageData, PageData | None]], members: int = MEMBERS, folds: int = 3
+) -> LineClassifier:
+    """``members`` two-stage models from different seeds: stage one on all pages, stage
+    two on stage one's out-of-fold scores."""
     pages = [p for pair in corpus for p in pair if p is not None]
-    first = fit(*_stack(pages), seed=0)
-    second_inputs: list[PageData] = []
-    for fold in range(folds):
-        held = [pair for i, pair in enumerate(corpus) if i % folds == fold]
-        rest = [p for i, pair in enumerate(corpus) if i % folds != fold for p in pair if p]
-        net = fit(*_stack(rest), seed=fold + 1)
-        for pair in held:
-            for p in pair:
-                if p is not None and len(p.labels):
-                    x2 = stage_two_inputs(p.features, net(p.features))
-                    second_inputs.append(PageData(x2, p.labels, p.weights))
-    second = fit(*_stack(second_inputs), seed=99)
-    return LineClassifier(first, second)
+    out = []
+    for m in range(members):
+        seed = 100 * m
+        first = fit(*_stack(pages), seed=seed)
+        second_inputs: list[PageData] = []
+        for fold in range(folds):
+            held = [pair for i, pair in enumerate(corpus) if i % folds == fold]
+            rest = [p for i, pair in enumerate(corpus) if i % folds != fold for p in pair if p]
+            net = fit(*_stack(rest), seed=seed + fold + 1)
+            for pair in held:
+                for p in pair:
+                    if p is not None and len(p.labels):
+                        x2 = stage_two_inputs(p.features, net(p.features))
+                        second_inputs.append(PageData(x2, p.labels, p.weights))
+        out.append((first, fit(*_stack(second_inputs), seed=seed + 99)))
+    return LineClassifier(out)
 
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -220,7 +233,16 @@ def slug_words(url: str) -> set[str]:
 
 
 def title_labels(page: PageData, indices: list[int]) -> np.ndarray | None:
-    """1 for candidates that spell the address's slug, ``None`` when no candidate does."""
+    """1 for candidates that are the headline, ``None`` when no candidate is.
+
+    The headline is the page's metadata title where it has one (dev pages), else
+    the line that spells the address's slug (training pages)."""
+    if page.title:
+        want = " ".join(_norm(page.title))
+        labels = [
+            float(_same_headline(" ".join(_norm(page.blocks[i].text)), want)) for i in indices
+        ]
+        return np.array(labels, dtype=np.float32) if any(labels) else None
     slug = slug_words(page.url)
     if len(slug) < 3:
         return None
@@ -234,10 +256,23 @@ def title_labels(page: PageData, indices: list[int]) -> np.ndarray | None:
     return np.array(labels, dtype=np.float32) if any(labels) else None
 
 
-def train_title(corpus: list[tuple[PageData, PageData | None]], model: LineClassifier) -> Network:
-    """The title network, on the training pages whose address names their headline."""
-    xs, ys = [], []
-    for page, _ in corpus:
+def _norm(text: str) -> list[str]:
+    return _WORDS.findall(text.lower())
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """The line is the title, or holds it (a site name added), or most of it."""
+    if not line or not title:
+        return False
+    if line == title or (title in line and len(title) >= 0.5 * len(line)):
+        return True
+    return line in title and len(line) >= 0.6 * len(title)
+
+
+def train_title(pages: list[PageData], model: LineClassifier) -> Network:
+    """The title network, on the pages whose headline is known (metadata or address)."""
+    xs, ys, ws = [], [], []
+    for page in pages:
         scores = model(page.features)
         keep = (scores >= 0.5).tolist()
         indices = candidates(page.blocks, keep)
@@ -246,9 +281,10 @@ def train_title(corpus: list[tuple[PageData, PageData | None]], model: LineClass
             continue
         xs.append(title_features(page.blocks, page.features, scores, keep, indices))
         ys.append(labels)
+        ws.append(np.full(len(labels), DEV_WEIGHT if page.title else 1.0, dtype=np.float32))
     x, y = np.vstack(xs), np.concatenate(ys)
-    print(f"title network: {len(xs)} pages with a slug-named headline, {len(y)} candidates")
-    return fit(x, y, np.ones(len(y), dtype=np.float32), seed=7)
+    print(f"title network: {len(xs)} pages with a known headline, {len(y)} candidates")
+    return fit(x, y, np.concatenate(ws), seed=7)
 
 
 def cross_validate(
@@ -267,11 +303,13 @@ def cross_validate(
     names = sorted(dev)
     for fold in range(folds):
         held = set(names[fold::folds])
-        model = train(corpus + [dev[n] for n in names if n not in held])
+        seen = [dev[n] for n in names if n not in held]
+        model = train(corpus + seen)
+        titles = train_title([p for p, _ in corpus + seen], model)
         for page in pages:
             if page.name not in held:
                 continue
-            cleaned = clean(page.paste, classifier=model)
+            cleaned = clean(page.paste, classifier=model, title_model=titles)
             for key in ("all", "English" if is_english(page) else "other languages"):
                 scores[key].add(page, cleaned.text, cleaned.title, 0.0)
         print(f"fold {fold + 1}/{folds} done", flush=True)
@@ -298,9 +336,11 @@ def main() -> None:
     model = train(corpus + list(dev.values()))
     model.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)")
-    save_title_model(train_title(corpus, model), args.title_out)
+    save_title_model(
+        train_title([p for p, _ in corpus + list(dev.values())], model), args.title_out
+    )
     print(f"wrote {args.title_out} ({args.title_out.stat().st_size / 1024:.0f} KiB)")
-    if args.cv and dev:  # the title network never sees the dev pages: no folds needed
+    if args.cv and dev:
         cross_validate(corpus, dev, args.cv)
 
 

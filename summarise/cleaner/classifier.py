@@ -2,7 +2,8 @@
 
 Stage one scores each block from its features; stage two rescores it with the
 first stage's scores of its neighbours added (a page's article is one run of
-blocks, so a line between two article lines is likely article too). The weights
+blocks, so a line between two article lines is likely article too). A few such
+models, trained from different seeds, are averaged. The weights
 are trained by ``training/train_cleaner.py`` and shipped as ``line_model.npz``.
 """
 
@@ -65,22 +66,26 @@ class Network:
 
 
 class LineClassifier:
-    """Probability that each block is article text, from its features."""
+    """Probability that each block is article text, from its features: the mean of a
+    few two-stage models trained alike from different seeds (one model's quirks on a
+    page unlike its training pages average out)."""
 
-    def __init__(self, first: Network, second: Network):
-        self.first = first
-        self.second = second
+    def __init__(self, members: list[tuple[Network, Network]]):
+        self.members = members
 
     def __call__(self, features: np.ndarray) -> np.ndarray:
         if len(features) == 0:
             return np.zeros(0)
-        first = self.first(features)
-        return self.second(stage_two_inputs(features, first))
+        scores = [
+            second(stage_two_inputs(features, first(features))) for first, second in self.members
+        ]
+        return np.mean(scores, axis=0)
 
     def save(self, path: Path) -> None:
         arrays = {"names": np.array(NAMES)}
-        arrays.update(self.first.arrays("first_"))
-        arrays.update(self.second.arrays("second_"))
+        for m, (first, second) in enumerate(self.members):
+            arrays.update(first.arrays(f"m{m}_first_"))
+            arrays.update(second.arrays(f"m{m}_second_"))
         np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags
 
     @classmethod
@@ -91,7 +96,16 @@ class LineClassifier:
             raise RuntimeError(
                 f"{path.name} was trained on other features; run training/train_cleaner.py."
             )
-        return cls(Network.from_arrays(arrays, "first_"), Network.from_arrays(arrays, "second_"))
+        members: list[tuple[Network, Network]] = []
+        while f"m{len(members)}_first_mean" in arrays:
+            m = len(members)
+            members.append(
+                (
+                    Network.from_arrays(arrays, f"m{m}_first_"),
+                    Network.from_arrays(arrays, f"m{m}_second_"),
+                )
+            )
+        return cls(members)
 
 
 @lru_cache(maxsize=1)

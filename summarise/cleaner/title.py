@@ -5,8 +5,9 @@ few words, no closing comma or colon); a small trained network scores each from
 its block features, its article score, where it stands relative to the article
 and how much it shares the article's vocabulary. A navigation bar, a section name,
 a date line or a photo caption scores low; the best candidate above the threshold
-is the title. The network is trained by ``training/train_cleaner.py`` with the
-pages' addresses as distant labels (a headline's words are its URL's slug).
+is the title. The network is trained by ``training/train_cleaner.py`` on the dev
+pages' metadata titles and, as distant labels, the training pages' addresses (a
+headline's words are its URL's slug).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ TITLE_NAMES = NAMES + [
     "article_score", "offset", "above", "offset_first", "overlap", "coverage", "repeats",
     "cjk_overlap", "rank_overlap",
 ]  # fmt: skip
-THRESHOLD = 0.1
+THRESHOLD = 0.02  # a headline is rare among the candidates: its probability runs low
 _BEFORE, _AFTER = 20, 3
 _PROSE_CHARS = 150
 
@@ -107,13 +108,18 @@ def title_features(
 
 
 def find_title(
-    blocks: Sequence[Block], features: np.ndarray, scores: np.ndarray, keep: Sequence[bool]
+    blocks: Sequence[Block],
+    features: np.ndarray,
+    scores: np.ndarray,
+    keep: Sequence[bool],
+    network: Network | None = None,
 ) -> int | None:
-    """Index of the headline among the blocks, or ``None`` when no line reads as one."""
+    """Index of the headline among the blocks, or ``None`` when no line reads as one
+    (``network`` replaces the shipped title network)."""
     indices = candidates(blocks, keep)
     if not indices:
         return None
-    probs = title_model()(title_features(blocks, features, scores, keep, indices))
+    probs = (network or title_model())(title_features(blocks, features, scores, keep, indices))
     best = int(np.argmax(probs))
     return indices[best] if probs[best] >= THRESHOLD else None
 
