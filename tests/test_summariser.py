@@ -127,32 +127,32 @@ def test_bad_arguments_are_refused(summariser):
         summariser.summarise("Some text here.", min_words=50, max_words=10)
 
 
-def test_progress_is_reported_chunk_by_chunk(summariser_dir, summariser, monkeypatch):
-    monkeypatch.setattr(ct2_engine, "TICK_SECONDS", 1e9)  # no heartbeats in between
+def progress_of_one_chunk_per_batch(summariser_dir, summariser) -> tuple[str, list]:
+    """The summary of the three-paragraph document, a chunk per batch, and the
+    progress calls made while it was written."""
     small = Summariser(
         str(summariser_dir),
         engine="torch",
         max_input_tokens=budget_for_one_paragraph(summariser),
         batch_size=1,
     )
-    seen = []
-    small.summarise(long_document(), progress=lambda done, total: seen.append((done, total)))
+    seen: list[tuple[int, int]] = []
+    summary = small.summarise(
+        long_document(), progress=lambda done, total: seen.append((done, total))
+    )
+    return summary.text, seen
+
+
+def test_progress_is_reported_chunk_by_chunk(summariser_dir, summariser, monkeypatch):
+    monkeypatch.setattr(ct2_engine, "TICK_SECONDS", 1e9)  # no heartbeats in between
+    _, seen = progress_of_one_chunk_per_batch(summariser_dir, summariser)
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
 def test_torch_generation_reports_between_decoding_steps(summariser_dir, summariser, monkeypatch):
     monkeypatch.setattr(ct2_engine, "TICK_SECONDS", 0.0)  # a heartbeat at every step
-    small = Summariser(
-        str(summariser_dir),
-        engine="torch",
-        max_input_tokens=budget_for_one_paragraph(summariser),
-        batch_size=1,
-    )
-    seen = []
-    summary = small.summarise(
-        long_document(), progress=lambda done, total: seen.append((done, total))
-    )
-    assert summary.text == " ".join(s for _, s in tiny.SUMMARY_PAIRS[:3])  # nothing stopped
+    text, seen = progress_of_one_chunk_per_batch(summariser_dir, summariser)
+    assert text == " ".join(s for _, s in tiny.SUMMARY_PAIRS[:3])  # nothing stopped
     for done in range(3):  # while chunk done+1 decodes, "done of 3" keeps coming
         assert seen.count((done, 3)) >= 3
     assert seen.index((0, 3)) < seen.index((1, 3)) < seen.index((2, 3)) < seen.index((3, 3))
