@@ -23,6 +23,7 @@ _STAMP_WORDS = 7
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
+_PROSE_WORDS = 8
 _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
@@ -146,16 +147,19 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 
 def _is_paragraph(block: Block) -> bool:
+    """A long block that ends a sentence: the article's own text."""
     return len(block.text) >= _PROSE_CHARS and rules.TERMINAL.search(block.text) is not None
+
+
+def _is_prose(block: Block) -> bool:
+    """A sentence of eight words or more: prose, though maybe short."""
+    return word_count(block) >= _PROSE_WORDS and rules.TERMINAL.search(block.text) is not None
 
 
 def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """A short unpunctuated line that opens a paragraph inside the article is a
     sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
-    prose = [
-        bool(keep[i]) and word_count(b) >= 8 and rules.TERMINAL.search(b.text) is not None
-        for i, b in enumerate(blocks)
-    ]
+    prose = [bool(keep[i]) and _is_prose(b) for i, b in enumerate(blocks)]
     for i in range(1, len(blocks) - 1):
         if keep[i] or not prose[i + 1] or not 1 <= word_count(blocks[i]) <= 12:
             continue
@@ -169,11 +173,7 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """Keep a short run of dropped lines between two kept parts of the article's prose
     when none of them is an aside and the classifier did not rule them out."""
-    prose = [
-        i
-        for i in np.flatnonzero(keep).tolist()
-        if word_count(blocks[i]) >= 8 and rules.TERMINAL.search(blocks[i].text)
-    ]
+    prose = [i for i in np.flatnonzero(keep).tolist() if _is_prose(blocks[i])]
     if len(prose) < 2:
         return
     gap: list[int] = []
