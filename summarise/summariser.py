@@ -110,7 +110,7 @@ class Summariser(Checkpoint):
             self._generate(tokenizer, model, pieces, defaults, progress, deadline)
         )
         for _ in range(_MAX_ROUNDS):
-            length = len(tokenizer(combined, add_special_tokens=False)["input_ids"])
+            length = len(tokenizer(combined, add_special_tokens=False, verbose=False)["input_ids"])
             if length > budget:  # the partial summaries still overflow: reduce again
                 pieces = self._chunk(tokenizer, combined, budget)
                 combined = self._join(
@@ -321,7 +321,7 @@ def _tokens_per_word(tokenizer: Any, text: str) -> float:
     """How many tokens this tokenizer spends per word of this text (at least 1)."""
     sample = " ".join(text.split()[:400])
     words = max(1, len(sample.split()))
-    tokens = len(tokenizer(sample, add_special_tokens=False)["input_ids"])
+    tokens = len(tokenizer(sample, add_special_tokens=False, verbose=False)["input_ids"])
     return max(1.0, tokens / words)
 
 
