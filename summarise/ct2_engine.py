@@ -193,7 +193,7 @@ def _load(
             "pip install 'summarise[fast]' for the fast engine."
         )
         return None
-    folder = _local_folder(resolved)
+    folder = Path(models.local_folder("summariser", resolved))
     try:
         converted = convert(folder, quantization)
     except Exception as exc:  # noqa: BLE001 - any failure to convert means: use torch
@@ -205,24 +205,6 @@ def _load(
         )
         return None
     return _open(folder, converted, device, quantization)
-
-
-def _local_folder(resolved: models.Resolved) -> Path:
-    """The checkpoint's folder, downloading a Hub model first as ``models.load`` does."""
-    if resolved.path is not None:
-        return Path(resolved.path)
-    from huggingface_hub import snapshot_download
-
-    try:
-        path = Path(snapshot_download(resolved.name, allow_patterns=models.ALLOW_PATTERNS))
-    except Exception as exc:  # noqa: BLE001 - reported as one sentence
-        raise ModelError(
-            f"Could not download model '{resolved.name}' for the summariser "
-            f"({type(exc).__name__}); check the network, or run `summarise pull` on a "
-            "connected machine and copy the models/ folder here."
-        ) from None
-    models.check_folder(path, "summariser")
-    return path
 
 
 def _open(folder: Path, converted: Path, device: str, quantization: str) -> Any:

@@ -311,20 +311,26 @@ def load(role: str, resolved: Resolved, loader: Any, device: str = "cpu") -> Any
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
-        path = resolved.path
-        if path is None:
-            try:
-                path = snapshot_download(resolved.name, allow_patterns=ALLOW_PATTERNS)
-            except Exception as exc:  # noqa: BLE001 - reported as one sentence
-                raise ModelError(
-                    f"Could not download model '{resolved.name}' for the {role} "
-                    f"({type(exc).__name__}); check the network, or run `summarise pull` on a "
-                    "connected machine and copy the models/ folder here."
-                ) from None
-            check_folder(Path(path), role)
-        pair = _load_pair(role, resolved.name, path, loader, device)
+        pair = _load_pair(role, resolved.name, local_folder(role, resolved), loader, device)
         _CACHE[key] = pair
         return pair
+
+
+def local_folder(role: str, resolved: Resolved) -> str:
+    """The checkpoint's folder: a local path as it is, a Hub model downloaded first
+    (progress bar, safetensors only) and checked."""
+    if resolved.path is not None:
+        return resolved.path
+    try:
+        path = snapshot_download(resolved.name, allow_patterns=ALLOW_PATTERNS)
+    except Exception as exc:  # noqa: BLE001 - reported as one sentence
+        raise ModelError(
+            f"Could not download model '{resolved.name}' for the {role} "
+            f"({type(exc).__name__}); check the network, or run `summarise pull` on a "
+            "connected machine and copy the models/ folder here."
+        ) from None
+    check_folder(Path(path), role)
+    return path
 
 
 def _load_pair(role: str, name: str, path: str, loader: Any, device: str) -> Any:

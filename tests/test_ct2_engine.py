@@ -74,56 +74,8 @@ def test_engine_runs_t5_with_its_prefix(tmp_path, quantization):
         assert s.summarise(paragraph).text == expected
 
 
-def build_pegasus(folder: Path, steps: int = 150) -> Path:
-    """Tiny PEGASUS (byte-level BPE), trained like the tiny BART on two summaries."""
-    from transformers import (
-        AutoTokenizer,
-        GenerationConfig,
-        PegasusConfig,
-        PegasusForConditionalGeneration,
-    )
-
-    pairs = tiny.summary_training_pairs()[:2]
-    corpus = [p for p, _ in tiny.summary_training_pairs()] + [s for _, s in pairs]
-    tiny.save_bpe(tiny.bpe_tokenizer(corpus), folder)
-    tokenizer = AutoTokenizer.from_pretrained(folder)
-    torch.manual_seed(0)
-    config = PegasusConfig(
-        vocab_size=len(tokenizer),
-        d_model=64,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=128,
-        decoder_ffn_dim=128,
-        max_position_embeddings=256,
-        dropout=0.0,
-        pad_token_id=tokenizer.pad_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.pad_token_id,
-        forced_eos_token_id=tokenizer.eos_token_id,
-        architectures=["PegasusForConditionalGeneration"],
-    )
-    model = PegasusForConditionalGeneration(config)
-    model.generation_config = GenerationConfig(
-        num_beams=2,
-        max_length=40,
-        decoder_start_token_id=tokenizer.pad_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        forced_eos_token_id=tokenizer.eos_token_id,
-    )
-    inputs = tokenizer([p for p, _ in pairs], padding=True, return_tensors="pt")
-    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
-    labels[labels == tokenizer.pad_token_id] = -100
-    tiny.train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
-    model.save_pretrained(folder)
-    return folder
-
-
 def test_engine_converts_pegasus(tmp_path, ct2):
-    folder = build_pegasus(tmp_path / "pegasus")
+    folder = tiny.build_pegasus(tmp_path / "pegasus")
     torch_side = Summariser(str(folder), engine="torch")
     engine = engine_summariser(folder, "float32")
     assert isinstance(engine.load()[1], ct2_engine.Seq2SeqEngine)

@@ -13,6 +13,7 @@ import io
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -211,6 +212,24 @@ def build_trained_reader(
     return folder
 
 
+def train_on_pairs(
+    model: Any,
+    tokenizer: Any,
+    pairs: list[tuple[str, str]],
+    folder: Path,
+    steps: int,
+    prefix: str = "",
+) -> Path:
+    """Train a seq2seq ``model`` until it writes each pair's summary for its paragraph
+    (with ``prefix`` in front), and save it beside its tokenizer in ``folder``."""
+    inputs = tokenizer([prefix + p for p, _ in pairs], padding=True, return_tensors="pt")
+    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
+    labels[labels == tokenizer.pad_token_id] = -100
+    train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
+    model.save_pretrained(folder)
+    return folder
+
+
 def build_trained_summariser(folder: Path, steps: int = 150) -> Path:
     """Tiny BART with a byte-level BPE tokenizer, trained on ``summary_training_pairs``."""
     from transformers import (
@@ -258,12 +277,7 @@ def build_trained_summariser(folder: Path, steps: int = 150) -> Path:
         forced_bos_token_id=0,
         forced_eos_token_id=2,
     )
-    inputs = tokenizer([p for p, _ in pairs], padding=True, return_tensors="pt")
-    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
-    labels[labels == tokenizer.pad_token_id] = -100
-    train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
-    model.save_pretrained(folder)
-    return folder
+    return train_on_pairs(model, tokenizer, pairs, folder, steps)
 
 
 def build_qa_model(kind: str, folder: Path, padding_side: str = "right") -> Path:
@@ -350,9 +364,47 @@ def build_t5(folder: Path, steps: int = 120) -> Path:
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
     )
-    inputs = tokenizer(["summarize: " + p for p, _ in pairs], padding=True, return_tensors="pt")
-    labels = tokenizer([s for _, s in pairs], padding=True, return_tensors="pt")["input_ids"]
-    labels[labels == tokenizer.pad_token_id] = -100
-    train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
-    model.save_pretrained(folder)
-    return folder
+    return train_on_pairs(model, tokenizer, pairs, folder, steps, prefix="summarize: ")
+
+
+def build_pegasus(folder: Path, steps: int = 150) -> Path:
+    """Tiny PEGASUS (byte-level BPE), trained like the tiny BART on two summaries."""
+    from transformers import (
+        AutoTokenizer,
+        GenerationConfig,
+        PegasusConfig,
+        PegasusForConditionalGeneration,
+    )
+
+    pairs = summary_training_pairs()[:2]
+    corpus = [p for p, _ in summary_training_pairs()] + [s for _, s in pairs]
+    save_bpe(bpe_tokenizer(corpus), folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    torch.manual_seed(0)
+    config = PegasusConfig(
+        vocab_size=len(tokenizer),
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=256,
+        dropout=0.0,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.pad_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+        architectures=["PegasusForConditionalGeneration"],
+    )
+    model = PegasusForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(
+        num_beams=2,
+        max_length=40,
+        decoder_start_token_id=tokenizer.pad_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+    )
+    return train_on_pairs(model, tokenizer, pairs, folder, steps)
