@@ -31,7 +31,7 @@ from .limits import Deadline
 
 __all__ = ["Cleaned", "clean", "detect_language", "is_html"]
 
-THRESHOLD = 0.5
+THRESHOLD = 0.45  # a block's score to keep it: under one half, as recall was the scarcer held-out
 FALLBACK_MIN = 0.2
 TINY_WORDS = 20  # fewer words than this cannot hold both an article and a page around it
 _UI_SHARE = NAMES.index("ui_share")

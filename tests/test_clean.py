@@ -15,6 +15,7 @@ from summarise import LimitError, clean
 from summarise.cleaner import rules
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.structure import apply_structure
+from summarise.cleaner.title import candidates
 from summarise.limits import Deadline
 from summarise.sentences import split_sentences
 
@@ -322,6 +323,12 @@ def test_a_navigation_bar_is_never_the_title():
     assert cleaned.title == TITLE
 
 
+@pytest.mark.parametrize("byline", ["By Ana Ruiz", "BY ANA RUIZ March 5, 2026", "Par Ana Ruiz"])
+def test_a_byline_is_never_a_title_candidate(byline: str):
+    blocks = blocks_from_paste("\n\n".join([byline, *BODY]))
+    assert 0 not in candidates(blocks, [True] * len(blocks))
+
+
 COMMENTS = (
     "12 comments",
     "Maria Keller says:",
@@ -465,3 +472,17 @@ def test_an_expired_time_budget_stops_cleaning():
 def test_nested_quantifier_check_catches_the_old_pattern():
     assert _nested_quantifier(r"^(?:(?:share|x)\W*|\d+\W*)+$")
     assert not _nested_quantifier(r"^(?:share|x)\W*$")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Related stories", "Artículos relacionados", "Baca juga", "Související", "【関連記事】"],
+)
+def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
+    teasers = ["Ferry timetable changes for the summer season", "Local bakery wins bread award"]
+    assert kept_by_structure([TITLE, *BODY, header, *teasers]) == [TITLE, *BODY]
+
+
+@pytest.mark.parametrize("line", ["Moreover, the bridge", "Mostly sunny", "Relatedly"])
+def test_a_section_header_is_a_whole_word_at_the_line_start(line: str):
+    assert rules.SECTION_HEADER.search(line) is None

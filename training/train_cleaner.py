@@ -38,6 +38,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from summarise.clean import THRESHOLD  # noqa: E402
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
 from summarise.cleaner.classifier import (  # noqa: E402
     WEIGHTS,
@@ -54,7 +55,7 @@ DEV = ROOT.parent / "shared" / "cleaner-dev"
 DEV_WEIGHT = 2.0
 _WORDS = re.compile(r"\w+")
 HIDDEN = (48, 24)
-MEMBERS = 3  # models averaged in the shipped classifier
+MEMBERS = 5  # models averaged in the shipped classifier
 
 
 @dataclass
@@ -274,7 +275,7 @@ def train_title(pages: list[PageData], model: LineClassifier) -> Network:
     xs, ys, ws = [], [], []
     for page in pages:
         scores = model(page.features)
-        keep = (scores >= 0.5).tolist()
+        keep = (scores >= THRESHOLD).tolist()
         indices = candidates(page.blocks, keep)
         labels = title_labels(page, indices) if indices else None
         if labels is None:

@@ -61,7 +61,7 @@ def detect_language(texts: Sequence[str]) -> str:
     return code if hits >= 0.05 * seen else ""
 
 
-def _own(full: str, stoplist: frozenset[str] | None) -> list[float]:
+def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[float]:
     text = full[:_SAMPLE_CHARS]  # shares and marks from the start; lengths from the whole
     words = text.split()
     chars = len(text.replace(" ", "")) or 1
@@ -92,8 +92,8 @@ def _own(full: str, stoplist: frozenset[str] | None) -> list[float]:
         title_case,
         all_caps,
         sum(len(t) for t in tokens) / n_tokens / 10,
-        sum(1 for t in tokens if t in stoplist) / n_tokens if stoplist else 0.0,
-        float(stoplist is not None),
+        _stop_density(text, tokens, n_words, stoplist, cjk_page),
+        float(stoplist is not None or cjk_page),
         sum(1 for t in tokens if t in rules.UI_WORDS) / n_tokens,
         min(1.0, sum(1 for ch in text if ch in rules.SEPARATORS) / 3),
         float(text[:1] in rules.BULLETS),
@@ -111,12 +111,41 @@ def _own(full: str, stoplist: frozenset[str] | None) -> list[float]:
     ]
 
 
+def _stop_density(
+    text: str, tokens: list[str], n_words: int, stoplist: frozenset[str] | None, cjk_page: bool
+) -> float:
+    """Stop words per word: jusText's list for the language, or on a page in Chinese or
+    Japanese its function characters per word's worth of text."""
+    if stoplist:
+        return sum(1 for t in tokens if t in stoplist) / max(1, len(tokens))
+    if cjk_page:
+        return min(1.0, sum(1 for ch in text if ch in rules.CJK_FUNCTION) / max(1, n_words))
+    return 0.0
+
+
 def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
-    return [
+    """The words a line shares with the article's topic: long non-stop words, and in
+    CJK runs the pairs of characters (a word there is about two)."""
+    lowered = text[:_SAMPLE_CHARS].lower()
+    out = [
         t
-        for t in rules.TOKEN.findall(text[:_SAMPLE_CHARS].lower())
+        for t in rules.TOKEN.findall(lowered if lowered.isascii() else rules.CJK.sub(" ", lowered))
         if len(t) >= 4 and (stoplist is None or t not in stoplist)
     ]
+    if not lowered.isascii():
+        chars = [
+            ch if rules.CJK.match(ch) and ch not in rules.CJK_FUNCTION else "" for ch in lowered
+        ]
+        out += [a + b for a, b in zip(chars, chars[1:]) if a and b]
+    return out
+
+
+def _mostly_cjk(blocks: Sequence[Block]) -> bool:
+    """Whether the page is written in Chinese or Japanese (judged on its first 20,000
+    characters)."""
+    sample = "".join(b.text for b in blocks)[:20000]
+    letters = len(rules.LETTER.findall(sample))
+    return letters > 0 and len(rules.CJK.findall(sample)) >= rules.CJK_PAGE_SHARE * letters
 
 
 def _per_text(blocks: Sequence[Block], measure: Callable[[str], T]) -> list[T]:
@@ -136,7 +165,8 @@ def block_features(blocks: Sequence[Block], language: str) -> np.ndarray:
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
     stoplist = rules.stoplists().get(language)
-    own = np.array(_per_text(blocks, lambda text: _own(text, stoplist)), dtype=np.float64)
+    cjk_page = stoplist is None and _mostly_cjk(blocks)
+    own = np.array(_per_text(blocks, lambda text: _own(text, stoplist, cjk_page)), dtype=np.float64)
     col = {name: i for i, name in enumerate(OWN)}
     log_len = own[:, col["log_len"]]
     neighbour_cols = [col[name] for name in _NEIGHBOUR]

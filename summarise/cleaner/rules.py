@@ -21,6 +21,14 @@ DIGIT = re.compile(r"\d")
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2  # scripts without spaces: about two characters make a word
+# Chinese function characters and Japanese particles: the stop words of scripts without
+# spaces, counted character by character (a page in them has no jusText list)
+CJK_FUNCTION = frozenset(
+    "的了是在和就不都也很到說说要會会著着這这那們们個个為为與与及而但所以之其於于被把讓让"
+    "給给從从對对還还又或因已將将可能得地過过來来我你他她有"
+    "のにはをがでともへや"
+)
+CJK_PAGE_SHARE = 0.3  # a page whose letters are this much CJK is read by CJK_FUNCTION
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
 COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.I)
@@ -85,11 +93,18 @@ FURNITURE_SHORT = re.compile(
 FURNITURE_SHORT_MAX_WORDS = 8
 # Headers of the sections that follow an article: other stories, not this one.
 SECTION_HEADER = re.compile(
-    r"^(?:related|more|most|top|recommended|popular|trending|latest|read next|read more|"
-    r"see also|you may also like|you might also like|also read|further reading|"
-    r"weitere|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|"
-    r"à lire aussi|lire aussi|sur le même sujet|leia também|lee también|más noticias|"
-    r"te puede interesar|leggi anche|baca juga|berita terkait)\b",
+    r"^\W{0,3}(?:related|more|most|top|recommended|popular|trending|latest|read next|"
+    r"read more|see also|you may also like|you might also like|also read|further reading|"
+    r"weitere|mehr zum thema|mehr aus|lesen sie auch|das könnte sie auch interessieren|"
+    r"verwandte|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|"
+    r"leia também|veja também|notícias relacionadas|mais lidas|lee también|más noticias|"
+    r"noticias relacionadas|artículos relacionados|te puede interesar|lo más leído|"
+    r"leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerde|meer nieuws|"
+    r"baca juga|berita terkait|artikel terkait|berita lainnya|terpopuler|související|"
+    r"czytaj także|czytaj też|zobacz też|zobacz także|läs också|relaterade|"
+    r"relaterte|les også|relaterede|læs også|похожие|читайте также|ilgili haberler|"
+    r"関連記事|関連ニュース|相关阅读|相关文章|相關文章|延伸阅读|延伸閱讀|热门文章|熱門文章)"
+    r"(?![^\W\d_])",
     re.I,
 )
 # The header lines of a reader-comment thread (several close together start one).
@@ -117,6 +132,8 @@ MONTH = re.compile(
 # Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
 STAMP_FILLERS = frozenset("at on am pm um le à às el den de a.m p.m uhr h".split())
 SEPARATORS = frozenset("|·•»›/–—>")
+# A byline, "By Erin Cunningham": who wrote the article, never its headline.
+BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af) [A-ZÀ-Þ]")
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")

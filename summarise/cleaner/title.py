@@ -56,7 +56,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
         words = len(text.split())
         cjk = len(rules.CJK.findall(text))
         short = 2 <= cjk <= 120 if cjk > 0.3 * len(text) else 1 <= words <= 40
-        if short and not text.endswith((",", ";", ":")):
+        if short and not text.endswith((",", ";", ":")) and not rules.BYLINE.match(text):
             out.append(i)
     return out
 

@@ -1,0 +1,45 @@
+"""The line classifier's features on scripts written without spaces."""
+
+from __future__ import annotations
+
+from summarise.cleaner.blocks import blocks_from_paste
+from summarise.cleaner.features import NAMES, block_features
+
+# Our own sentences: a council closes a harbour bridge (Chinese), with a site's menu.
+PROSE = [
+    "市议会星期二决定关闭旧港口大桥，因为工程师在两根钢制支柱上发现了裂缝，"
+    "这座大桥每天都有成千上万的人和车辆通过，所以他们认为这个决定是必要的。",
+    "市长在市政厅外面对记者说，这个决定虽然让很多人不满，但是如果地区政府批准了资金，"
+    "港口大桥的修复工作将会在明年春天开始，整个工程大约需要一年的时间。",
+]
+MENU = ["首页", "新闻", "体育", "登录"]
+HEADLINE = "港口大桥因裂缝关闭"
+
+
+def features_of(lines: list[str]) -> dict[str, list[float]]:
+    blocks = blocks_from_paste("\n\n".join(lines))
+    assert [b.text for b in blocks] == lines
+    matrix = block_features(blocks, "")
+    return {text: dict(zip(NAMES, row.tolist())) for text, row in zip(lines, matrix)}
+
+
+def test_chinese_prose_has_stop_words_and_a_menu_has_none():
+    rows = features_of([*MENU, HEADLINE, *PROSE])
+    for text in PROSE:
+        assert rows[text]["stop_density"] > 0.2
+        assert rows[text]["has_stoplist"] == 1.0
+    for text in MENU:
+        assert rows[text]["stop_density"] == 0.0
+
+
+def test_a_chinese_headline_shares_the_articles_vocabulary_and_a_menu_does_not():
+    rows = features_of([*MENU, HEADLINE, *PROSE])
+    assert rows[HEADLINE]["topic_overlap"] >= 0.5  # 港口, 大桥, 关闭 recur in the prose
+    assert all(rows[text]["topic_overlap"] == 0.0 for text in MENU)
+
+
+def test_a_page_in_a_spaced_script_has_no_chinese_stop_words():
+    rows = features_of(
+        ["The harbour bridge (港口大桥) closed on Tuesday after engineers found cracks."]
+    )
+    assert next(iter(rows.values()))["has_stoplist"] == 0.0
