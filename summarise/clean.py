@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste, word_count
-from .cleaner.classifier import LineClassifier, Network, line_classifier
+from .cleaner.classifier import Averaged, LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
 from .cleaner.features import NAMES, block_features, detect_language
 from .cleaner.html import extract, locate_words, visible_text
@@ -55,7 +55,7 @@ def clean(
     raw: str,
     classifier: LineClassifier | None = None,
     deadline: Deadline | None = None,
-    title_model: Network | None = None,
+    title_model: Averaged | None = None,
 ) -> Cleaned:
     """Clean pasted text or HTML into a :class:`Cleaned` article.
 
@@ -79,7 +79,7 @@ class _Models(NamedTuple):
     """The networks to clean with (``None``: the shipped one)."""
 
     classifier: LineClassifier | None
-    title: Network | None
+    title: Averaged | None
 
 
 def _select(

@@ -42,6 +42,7 @@ from summarise.clean import THRESHOLD  # noqa: E402
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
 from summarise.cleaner.classifier import (  # noqa: E402
     WEIGHTS,
+    Averaged,
     LineClassifier,
     Network,
     stage_two_inputs,
@@ -56,6 +57,7 @@ DEV_WEIGHT = 2.0
 _WORDS = re.compile(r"\w+")
 HIDDEN = (48, 24)
 MEMBERS = 5  # models averaged in the shipped classifier
+TITLE_MEMBERS = 5  # and in the headline ranker
 
 
 @dataclass
@@ -270,8 +272,8 @@ def _same_headline(line: str, title: str) -> bool:
     return line in title and len(line) >= 0.6 * len(title)
 
 
-def train_title(pages: list[PageData], model: LineClassifier) -> Network:
-    """The title network, on the pages whose headline is known (metadata or address)."""
+def train_title(pages: list[PageData], model: LineClassifier) -> Averaged:
+    """The title networks, on the pages whose headline is known (metadata or address)."""
     xs, ys, ws = [], [], []
     for page in pages:
         scores = model(page.features)
@@ -284,8 +286,9 @@ def train_title(pages: list[PageData], model: LineClassifier) -> Network:
         ys.append(labels)
         ws.append(np.full(len(labels), DEV_WEIGHT if page.title else 1.0, dtype=np.float32))
     x, y = np.vstack(xs), np.concatenate(ys)
-    print(f"title network: {len(xs)} pages with a known headline, {len(y)} candidates")
-    return fit(x, y, np.concatenate(ws), seed=7)
+    print(f"title networks: {len(xs)} pages with a known headline, {len(y)} candidates")
+    w = np.concatenate(ws)
+    return Averaged([fit(x, y, w, seed=7 + k) for k in range(TITLE_MEMBERS)])
 
 
 def cross_validate(

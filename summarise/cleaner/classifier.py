@@ -65,6 +65,29 @@ class Network:
         return cls(arrays[f"{prefix}mean"], arrays[f"{prefix}std"], layers)
 
 
+class Averaged:
+    """The mean output of a few networks trained alike from different seeds."""
+
+    def __init__(self, networks: list[Network]):
+        self.networks = networks
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return np.mean([network(x) for network in self.networks], axis=0)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for k, network in enumerate(self.networks):
+            out.update(network.arrays(f"m{k}_"))
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> Averaged:
+        networks: list[Network] = []
+        while f"m{len(networks)}_mean" in arrays:
+            networks.append(Network.from_arrays(arrays, f"m{len(networks)}_"))
+        return cls(networks)
+
+
 class LineClassifier:
     """Probability that each block is article text, from its features: the mean of a
     few two-stage models trained alike from different seeds (one model's quirks on a

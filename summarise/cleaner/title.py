@@ -22,7 +22,7 @@ import numpy as np
 
 from . import rules
 from .blocks import Block
-from .classifier import Network
+from .classifier import Averaged
 from .features import NAMES
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
@@ -31,7 +31,7 @@ TITLE_NAMES = NAMES + [
     "cjk_overlap", "rank_overlap",
 ]  # fmt: skip
 THRESHOLD = 0.02  # a headline is rare among the candidates: its probability runs low
-_BEFORE, _AFTER = 20, 3
+_BEFORE, _AFTER = 30, 3
 _PROSE_CHARS = 150
 
 
@@ -112,7 +112,7 @@ def find_title(
     features: np.ndarray,
     scores: np.ndarray,
     keep: Sequence[bool],
-    network: Network | None = None,
+    network: Averaged | None = None,
 ) -> int | None:
     """Index of the headline among the blocks, or ``None`` when no line reads as one
     (``network`` replaces the shipped title network)."""
@@ -125,15 +125,15 @@ def find_title(
 
 
 @lru_cache(maxsize=1)
-def title_model() -> Network:
+def title_model() -> Averaged:
     """The shipped title network, loaded once."""
     with np.load(WEIGHTS, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if list(arrays["names"]) != TITLE_NAMES:
         raise RuntimeError(f"{WEIGHTS.name} was trained on other features; retrain it.")
-    return Network.from_arrays(arrays, "")
+    return Averaged.from_arrays(arrays)
 
 
-def save_title_model(network: Network, path: Path = WEIGHTS) -> None:
-    arrays = {"names": np.array(TITLE_NAMES), **network.arrays("")}
+def save_title_model(model: Averaged, path: Path = WEIGHTS) -> None:
+    arrays = {"names": np.array(TITLE_NAMES), **model.arrays()}
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags

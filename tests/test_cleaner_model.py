@@ -1,9 +1,13 @@
-"""The line classifier's features on scripts written without spaces."""
+"""The line classifier's features on scripts written without spaces, and the shipped models."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from summarise.cleaner.blocks import blocks_from_paste
+from summarise.cleaner.classifier import line_classifier, stage_two_inputs
 from summarise.cleaner.features import NAMES, block_features
+from summarise.cleaner.title import candidates, title_features, title_model
 
 # Our own sentences: a council closes a harbour bridge (Chinese), with a site's menu.
 PROSE = [
@@ -43,3 +47,18 @@ def test_a_page_in_a_spaced_script_has_no_chinese_stop_words():
         ["The harbour bridge (港口大桥) closed on Tuesday after engineers found cracks."]
     )
     assert next(iter(rows.values()))["has_stoplist"] == 0.0
+
+
+def test_the_shipped_models_average_networks_from_several_seeds():
+    blocks = blocks_from_paste("\n\n".join([*MENU, HEADLINE, *PROSE]))
+    features = block_features(blocks, "")
+    classifier, titles = line_classifier(), title_model()
+    assert len(classifier.members) >= 3 and len(titles.networks) >= 3
+    each = [
+        second(stage_two_inputs(features, first(features))) for first, second in classifier.members
+    ]
+    scores = classifier(features)
+    assert np.allclose(scores, np.mean(each, axis=0))
+    keep = [True] * len(blocks)
+    rows = title_features(blocks, features, scores, keep, candidates(blocks, keep))
+    assert np.allclose(titles(rows), np.mean([net(rows) for net in titles.networks], axis=0))
