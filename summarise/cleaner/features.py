@@ -127,12 +127,13 @@ def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
     """The words a line shares with the article's topic: long non-stop words, and in
     CJK runs the pairs of characters (a word there is about two)."""
     lowered = text[:_SAMPLE_CHARS].lower()
+    cjk = not lowered.isascii() and rules.CJK.search(lowered) is not None
     out = [
         t
-        for t in rules.TOKEN.findall(lowered if lowered.isascii() else rules.CJK.sub(" ", lowered))
+        for t in rules.TOKEN.findall(rules.CJK.sub(" ", lowered) if cjk else lowered)
         if len(t) >= 4 and (stoplist is None or t not in stoplist)
     ]
-    if not lowered.isascii():
+    if cjk:
         chars = [
             ch if rules.CJK.match(ch) and ch not in rules.CJK_FUNCTION else "" for ch in lowered
         ]
