@@ -13,7 +13,7 @@ article, so a paste without page furniture keeps everything.
 
 The dev pages (``../shared/cleaner-dev``, Readability's test pages with a human gold
 that leaves out comments and teasers) are trained on too, with the gold as labels and
-twice the weight. ``--cv K`` first trains K models, each without one K-th of the dev
+eight times the weight. ``--cv K`` first trains K models, each without one K-th of the dev
 pages, and scores the full cleaner on the pages it did not see: those are the figures
 to quote. Training is deterministic (fixed seeds, one thread) and takes a few minutes.
 
@@ -53,7 +53,8 @@ from summarise.cleaner.title import candidates, save_title_model, title_features
 
 TRAIN = ROOT.parent / "shared" / "cleaner-train"
 DEV = ROOT.parent / "shared" / "cleaner-dev"
-DEV_WEIGHT = 2.0
+DEV_WEIGHT = 8.0  # a dev block against a teacher block: the human gold is the better label
+DEV_TITLE_WEIGHT = 2.0  # a dev page's headline against one read off an address
 _WORDS = re.compile(r"\w+")
 HIDDEN = (48, 24)
 MEMBERS = 5  # models averaged in the shipped classifier
@@ -284,7 +285,7 @@ def train_title(pages: list[PageData], model: LineClassifier) -> Averaged:
             continue
         xs.append(title_features(page.blocks, page.features, scores, keep, indices))
         ys.append(labels)
-        ws.append(np.full(len(labels), DEV_WEIGHT if page.title else 1.0, dtype=np.float32))
+        ws.append(np.full(len(labels), DEV_TITLE_WEIGHT if page.title else 1.0, dtype=np.float32))
     x, y = np.vstack(xs), np.concatenate(ys)
     print(f"title networks: {len(xs)} pages with a known headline, {len(y)} candidates")
     w = np.concatenate(ws)
