@@ -1,13 +1,13 @@
 """The headline of a paste: the line near the top of the article that names it.
 
 Candidates are the heading-shaped lines around the start of the kept article (a
-few words, no closing comma or colon); a small trained network scores each from
-its block features, its article score, where it stands relative to the article
-and how much it shares the article's vocabulary. A navigation bar, a section name,
-a date line or a photo caption scores low; the best candidate above the threshold
-is the title. The network is trained by ``training/train_cleaner.py`` on the dev
-pages' metadata titles and, as distant labels, the training pages' addresses (a
-headline's words are its URL's slug).
+few words, no closing comma or colon, not a byline); a few small trained networks,
+averaged, score each from its block features, its article score, where it stands
+relative to the article and how much it shares the article's vocabulary. A
+navigation bar, a section name, a date line or a photo caption scores low; the best
+candidate above the threshold is the title. The networks are trained by
+``training/train_cleaner.py`` on the dev pages' metadata titles and, as distant
+labels, the training pages' addresses (a headline's words are its URL's slug).
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def find_title(
     network: Averaged | None = None,
 ) -> int | None:
     """Index of the headline among the blocks, or ``None`` when no line reads as one
-    (``network`` replaces the shipped title network)."""
+    (``network`` replaces the shipped title networks)."""
     indices = candidates(blocks, keep)
     if not indices:
         return None
@@ -126,7 +126,7 @@ def find_title(
 
 @lru_cache(maxsize=1)
 def title_model() -> Averaged:
-    """The shipped title network, loaded once."""
+    """The shipped title networks, loaded once."""
     with np.load(WEIGHTS, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if list(arrays["names"]) != TITLE_NAMES:
