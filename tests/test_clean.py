@@ -389,6 +389,44 @@ def test_a_thread_marked_by_date_and_time_lines_is_cut():
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
 
 
+def test_a_sidebar_of_dated_links_above_the_article_is_not_a_thread():
+    opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    sidebar = [
+        "Harbour news roundup for the week 9 months ago",
+        "Bridge inspection schedule published 2 years ago",
+        "Ferry fares frozen again 2 years ago",
+    ]
+    calendar = "13 14 15 16 17 18 19"  # a calendar row the classifier let through
+    lines = [calendar, *sidebar, TITLE, *opening]
+    kept = kept_by_structure(lines, dict.fromkeys(sidebar, 0.0))
+    assert kept == [calendar, TITLE, *opening]
+
+
+@pytest.mark.parametrize(("score", "kept"), [(0.3, True), (0.1, False)], ids=["unsure", "sure-not"])
+def test_a_paragraph_beside_the_article_is_kept_unless_the_classifier_ruled_it_out(
+    score: float, kept: bool
+):
+    opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    closing = (
+        "The regional government is expected to decide on the funding next month, and "
+        "the council has asked engineers to report again before the summer holidays."
+    )
+    form = ["Leave a Reply", "Your email address will not be published."]
+    lines = [TITLE, *opening, closing, *form]
+    result = kept_by_structure(lines, {closing: score, form[0]: 0.3, form[1]: 0.0})
+    assert result == [TITLE, *opening, *([closing] if kept else [])]
+
+
+def test_an_unsure_paragraph_away_from_the_article_stays_out():
+    opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    teaser = (
+        "Another story entirely: the harbour festival returns after three years with music, "
+        "food stalls and a fireworks display planned for the final night of the week."
+    )
+    lines = [TITLE, *opening, "Most popular", teaser]
+    assert kept_by_structure(lines, {"Most popular": 0.0, teaser: 0.3}) == [TITLE, *opening]
+
+
 def test_a_timeline_with_dated_subheadings_is_not_a_thread():
     timeline = [TITLE]
     for date, paragraph in zip(["March 3, 2026", "April 5, 2026", "May 1, 2026"], BODY):

@@ -5,7 +5,8 @@ teaser headlines with their comment counts, or widgets after the last sentence
 follow the article and are not part of it, and a few phrases (copyright lines,
 cookie notices, photo credits) are furniture wherever they stand. Inside the
 article, a sub-heading or a few short lines between two kept paragraphs (a table
-row, a list item) are part of it.
+row, a list item) are part of it, and so is a paragraph beside a kept one that the
+classifier was unsure of.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _PROSE_WORDS = 8
 _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
+_NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
@@ -36,6 +38,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     """Correct, in place, what the page's structure says the classifier's ``scores``
     got wrong: furniture it kept, and short lines inside the article it dropped."""
     veto_furniture(blocks, keep)
+    _extend_paragraphs(blocks, keep, scores)
     _cut_comment_thread(blocks, keep)
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
@@ -71,17 +74,32 @@ def _menu_bar(text: str) -> bool:
     return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
 
 
+def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
+    """A paragraph next to a kept paragraph is kept when the classifier was only unsure
+    (an article's last paragraph, just before the comment form, often scores low)."""
+    near = [
+        not keep[i] and scores[i] >= _NEAR_SCORE and _is_paragraph(b) for i, b in enumerate(blocks)
+    ]
+    anchor = [bool(keep[i]) and _is_paragraph(b) for i, b in enumerate(blocks)]
+    for i in range(len(blocks)):
+        if near[i] and ((i > 0 and anchor[i - 1]) or (i + 1 < len(blocks) and anchor[i + 1])):
+            keep[i] = True
+
+
 def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from the first header of a comment thread after the article on.
 
     Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
     are only a date or a time; three close together, one of them comment words,
-    start a thread (dates alone could be a timeline's sub-headings)."""
-    kept = np.flatnonzero(keep)
-    if len(kept) == 0:
+    start a thread (dates alone could be a timeline's sub-headings). The article
+    starts at its first kept paragraph: a sidebar of "posted 2 years ago" links
+    above it is not a thread under it."""
+    kept = np.flatnonzero(keep).tolist()
+    if not kept:
         return
+    start = next((i for i in kept if _is_paragraph(blocks[i])), kept[0])
     headers: list[tuple[int, bool]] = []
-    for i in range(int(kept[0]) + 1, len(blocks)):
+    for i in range(start + 1, len(blocks)):
         text = blocks[i].text
         if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
