@@ -427,6 +427,19 @@ def test_an_unsure_paragraph_away_from_the_article_stays_out():
     assert kept_by_structure(lines, {"Most popular": 0.0, teaser: 0.3}) == [TITLE, *opening]
 
 
+@pytest.mark.parametrize(("score", "kept"), [(0.1, True), (0.01, False)], ids=["lead", "ruled-out"])
+def test_behind_a_paywall_the_lead_is_kept_unless_the_classifier_ruled_it_out(
+    score: float, kept: bool
+):
+    lead = f"{BODY[0]} {BODY[1]}"
+    paywall = ["Subscribe to keep reading", "Digital access", "9.99 per month"]
+    lines = ["Home", "Local", TITLE, lead, *paywall]
+    scores = {"Home": 0.0, "Local": 0.0, TITLE: 0.3, lead: score, **dict.fromkeys(paywall, 0.0)}
+    scores["9.99 per month"] = 0.6  # a price line the classifier let through
+    result = kept_by_structure(lines, scores)
+    assert (lead in result) is kept
+
+
 def test_a_timeline_with_dated_subheadings_is_not_a_thread():
     timeline = [TITLE]
     for date, paragraph in zip(["March 3, 2026", "April 5, 2026", "May 1, 2026"], BODY):

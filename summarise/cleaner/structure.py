@@ -6,7 +6,8 @@ follow the article and are not part of it, and a few phrases (copyright lines,
 cookie notices, photo credits) are furniture wherever they stand. Inside the
 article, a sub-heading or a few short lines between two kept paragraphs (a table
 row, a list item) are part of it, and so is a paragraph beside a kept one that the
-classifier was unsure of.
+classifier was unsure of. A page where nothing like a sentence was kept (a paywall
+leaves only the lead) keeps its likeliest sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
+_LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.25
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
@@ -36,8 +38,10 @@ MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, howev
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """Correct, in place, what the page's structure says the classifier's ``scores``
-    got wrong: furniture it kept, and short lines inside the article it dropped."""
+    got wrong: furniture it kept, short lines inside the article it dropped, and the
+    lead of a page where it kept no sentence at all."""
     veto_furniture(blocks, keep)
+    _rescue_lead(blocks, keep, scores)
     _extend_paragraphs(blocks, keep, scores)
     _cut_comment_thread(blocks, keep)
     _cut_related_section(blocks, keep)
@@ -72,6 +76,19 @@ def _menu_bar(text: str) -> bool:
         return False
     parts = text.replace("·", "|").replace("•", "|").split("|")
     return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
+
+
+def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
+    """When no sentence is kept, the likeliest one is, unless the classifier ruled it out:
+    behind a paywall the paste holds only the article's lead, among a page of furniture."""
+    if any(keep[i] and _is_prose(b) for i, b in enumerate(blocks)):
+        return
+    sentences = [
+        i for i, b in enumerate(blocks) if _is_prose(b) and not _is_furniture(b.text, word_count(b))
+    ]
+    best = max(sentences, key=lambda i: scores[i], default=None)
+    if best is not None and scores[best] >= _LEAD_SCORE:
+        keep[best] = True
 
 
 def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
