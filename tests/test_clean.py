@@ -537,3 +537,18 @@ def test_a_related_section_after_the_article_is_cut_in_any_language(header: str)
 @pytest.mark.parametrize("line", ["Moreover, the bridge", "Mostly sunny", "Relatedly"])
 def test_a_section_header_is_a_whole_word_at_the_line_start(line: str):
     assert rules.SECTION_HEADER.search(line) is None
+
+
+def test_a_thread_stamped_hours_ago_in_another_language_is_cut():
+    thread = [
+        "Hans Müller",
+        "vor 3 Stunden",
+        "Die Umleitung durch das Industriegebiet ist auch für Radfahrer eine Zumutung.",
+        "Petra K.",
+        "vor 2 Stunden",
+        "Die Lastwagen fahren jetzt jeden Morgen an der Schule vorbei.",
+        "Karl",
+        "vor 1 Stunde",
+        "Die Brücke hätte man schon vor Jahren sperren müssen.",
+    ]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]

@@ -107,13 +107,22 @@ SECTION_HEADER = re.compile(
     r"(?![^\W\d_])",
     re.I,
 )
+# "3 hours ago" in other languages: when a reader's comment was posted
+AGO = (
+    r"\b(?:vor \d+ (?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen|monat|monaten|"
+    r"jahr|jahren)|il y a \d+ (?:minutes?|heures?|jours?|semaines?|mois|ans?)|"
+    r"hace \d+ (?:minutos?|horas?|días?|semanas?|mes|meses|años?)|"
+    r"há \d+ (?:minutos?|horas?|dias?|semanas?|mês|meses|anos?)|"
+    r"\d+ (?:minuto|minuti|ora|ore|giorno|giorni|settimana|settimane|mese|mesi|anno|anni) fa|"
+    r"\d+ (?:minuut|minuten|uur|dag|dagen|week|weken|maand|maanden|jaar) geleden)\b"
+)
 # The header lines of a reader-comment thread (several close together start one).
 COMMENT_HEADER = re.compile(
     r"\b(?:says|said|wrote|writes|commented|replied) ?:$|"
     r"^(?:reply|report|flag|antworten|melden|répondre|responder|rispondi|balas)$|"
     r"^\d+ (?:comments?|replies|kommentare|commentaires|comentarios|commenti|komentar)$|"
     r"^(?:comments?|kommentare|commentaires|comentarios|commenti|komentar) ?\(?\d*\)?$|"
-    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$",
+    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|" + AGO + "$",
     re.I,
 )
 # A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
