@@ -2,6 +2,7 @@
 
     python training/train_cleaner.py            # train on both corpora, write the weights
     python training/train_cleaner.py --cv 4     # held-out figures on the dev pages first
+    python training/train_cleaner.py --cv-train 4   # ... and on training pages held out
 
 Data: ``../shared/cleaner-train/`` (see training/README.md for its source and licence):
 for each page, what a select-all paste gives, a DOM-aware teacher extraction of the
@@ -71,6 +72,7 @@ class PageData:
     blocks: list[Block] = field(default_factory=list)
     url: str = ""
     title: str = ""  # the headline as the page's metadata gives it (dev pages)
+    name: str = ""  # the page's file name in its corpus
 
 
 def _words(text: str) -> list[str]:
@@ -142,6 +144,7 @@ def load_corpus(folder: Path) -> list[tuple[PageData, PageData | None]]:
         if pasted is None:
             continue
         pasted.url = meta.get("url", "")
+        pasted.name = name
         clean_blocks = blocks_from_paste(teacher)
         clean = PageData(
             block_features(clean_blocks, detect_language([b.text for b in clean_blocks])),
@@ -323,12 +326,76 @@ def cross_validate(
         print(score.line(key))
 
 
+def _contains(text: str, snippet: str) -> bool:
+    """Whether the snippet's words stand in ``text`` in a row."""
+    words = " ".join(_norm(snippet))
+    return bool(words) and f" {words} " in f" {' '.join(_norm(text))} "
+
+
+def cross_validate_training(
+    corpus: list[tuple[PageData, PageData | None]],
+    dev: dict[str, tuple[PageData, PageData | None]],
+    folds: int,
+    data: Path,
+) -> None:
+    """Score the cleaner on training pages it did not see, a second held-out check on
+    news and blog pages that no setting was chosen on: against the teacher text (not a
+    human gold) and the human snippets the page must keep and must lose."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from cleaner import Page, Score
+
+    from summarise.clean import clean
+
+    names = ["summarise", "the raw paste (doing nothing)", "the teacher itself"]
+    scores = {name: Score() for name in names}
+    kept = {name: [0, 0] for name in names}  # keep snippets kept, of all
+    lost = {name: [0, 0] for name in names}  # remove snippets left out, of all
+    for fold in range(folds):
+        held = range(fold, len(corpus), folds)
+        rest = [pair for i, pair in enumerate(corpus) if i % folds != fold]
+        model = train(rest + list(dev.values()))
+        titles = train_title([p for p, _ in rest + list(dev.values())], model)
+        for i in held:
+            name = corpus[i][0].name
+            paste = (data / f"{name}.txt").read_text(encoding="utf-8")
+            teacher = (data / f"{name}.teacher.txt").read_text(encoding="utf-8")
+            meta = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+            page = Page(name, paste, "", teacher, {})
+            outputs = {
+                names[0]: clean(paste, classifier=model, title_model=titles).text,
+                names[1]: paste,
+                names[2]: teacher,
+            }
+            for key, text in outputs.items():
+                scores[key].add(page, text, None, 0.0)
+                for snippet in meta.get("with", []):
+                    if _contains(paste, snippet):
+                        kept[key][0] += _contains(text, snippet)
+                        kept[key][1] += 1
+                for snippet in meta.get("without", []):
+                    if _contains(paste, snippet):
+                        lost[key][0] += not _contains(text, snippet)
+                        lost[key][1] += 1
+        print(f"fold {fold + 1}/{folds} done", flush=True)
+    print("| held-out training pages | n | F1 | P | R | keep snippets kept | remove snippets lost")
+    print("|---|---|---|---|---|---|---")
+    for key, score in scores.items():
+        f, p, r = score.means()
+        print(
+            f"| {key} | {len(score.recalls)} | {f:.3f} | {p:.3f} | {r:.3f} "
+            f"| {kept[key][0] / kept[key][1]:.1%} | {lost[key][0] / lost[key][1]:.1%}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=TRAIN)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--title-out", type=Path, default=TITLE_WEIGHTS)
     parser.add_argument("--cv", type=int, default=0, help="held-out figures on K dev folds")
+    parser.add_argument(
+        "--cv-train", type=int, default=0, help="held-out figures on K folds of the training pages"
+    )
     parser.add_argument("--no-dev", action="store_true", help="train on the training corpus only")
     args = parser.parse_args()
     if not args.data.is_dir():
@@ -347,6 +414,8 @@ def main() -> None:
     print(f"wrote {args.title_out} ({args.title_out.stat().st_size / 1024:.0f} KiB)")
     if args.cv and dev:
         cross_validate(corpus, dev, args.cv)
+    if args.cv_train:
+        cross_validate_training(corpus, dev, args.cv_train, args.data)
 
 
 if __name__ == "__main__":
