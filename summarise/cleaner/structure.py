@@ -32,7 +32,7 @@ _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
-MAIN_RUN_SHARE = 0.25
+MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 
 
