@@ -340,7 +340,7 @@ def cross_validate_training(
 ) -> None:
     """Score the cleaner on training pages it did not see, a second held-out check on
     news and blog pages that no setting was chosen on: against the teacher text (not a
-    human gold) and the human snippets the page must keep and must lose."""
+    human gold) and the human snippets the page must keep and must leave out."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from cleaner import Page, Score
 
@@ -349,7 +349,7 @@ def cross_validate_training(
     names = ["summarise", "the raw paste (doing nothing)", "the teacher itself"]
     scores = {name: Score() for name in names}
     kept = {name: [0, 0] for name in names}  # keep snippets kept, of all
-    lost = {name: [0, 0] for name in names}  # remove snippets left out, of all
+    left_out = {name: [0, 0] for name in names}  # remove snippets left out, of all
     for fold in range(folds):
         held = range(fold, len(corpus), folds)
         rest = [pair for i, pair in enumerate(corpus) if i % folds != fold]
@@ -374,16 +374,20 @@ def cross_validate_training(
                         kept[key][1] += 1
                 for snippet in meta.get("without", []):
                     if _contains(paste, snippet):
-                        lost[key][0] += not _contains(text, snippet)
-                        lost[key][1] += 1
+                        left_out[key][0] += not _contains(text, snippet)
+                        left_out[key][1] += 1
         print(f"fold {fold + 1}/{folds} done", flush=True)
-    print("| held-out training pages | n | F1 | P | R | keep snippets kept | remove snippets lost")
+    print(
+        "| held-out training pages | n | F1 | P | R | keep snippets kept | remove snippets left out"
+    )
     print("|---|---|---|---|---|---|---")
     for key, score in scores.items():
         f, p, r = score.means()
+        share_kept = kept[key][0] / max(1, kept[key][1])
+        share_left_out = left_out[key][0] / max(1, left_out[key][1])
         print(
             f"| {key} | {len(score.recalls)} | {f:.3f} | {p:.3f} | {r:.3f} "
-            f"| {kept[key][0] / kept[key][1]:.1%} | {lost[key][0] / lost[key][1]:.1%}"
+            f"| {share_kept:.1%} | {share_left_out:.1%}"
         )
 
 
