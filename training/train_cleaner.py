@@ -245,9 +245,9 @@ def title_labels(page: PageData, indices: list[int]) -> np.ndarray | None:
     The headline is the page's metadata title where it has one (dev pages), else
     the line that spells the address's slug (training pages)."""
     if page.title:
-        want = " ".join(_norm(page.title))
+        want = " ".join(_words(page.title))
         labels = [
-            float(_same_headline(" ".join(_norm(page.blocks[i].text)), want)) for i in indices
+            float(_same_headline(" ".join(_words(page.blocks[i].text)), want)) for i in indices
         ]
         return np.array(labels, dtype=np.float32) if any(labels) else None
     slug = slug_words(page.url)
@@ -261,10 +261,6 @@ def title_labels(page: PageData, indices: list[int]) -> np.ndarray | None:
             float(bool(words) and shared >= 0.6 * len(words) and shared >= 0.5 * len(slug))
         )
     return np.array(labels, dtype=np.float32) if any(labels) else None
-
-
-def _norm(text: str) -> list[str]:
-    return _WORDS.findall(text.lower())
 
 
 def _same_headline(line: str, title: str) -> bool:
@@ -326,10 +322,10 @@ def cross_validate(
         print(score.line(key))
 
 
-def _contains(text: str, snippet: str) -> bool:
-    """Whether the snippet's words stand in ``text`` in a row."""
-    words = " ".join(_norm(snippet))
-    return bool(words) and f" {words} " in f" {' '.join(_norm(text))} "
+def _spaced(text: str) -> str:
+    """The text's words, lower-cased, one space between and around them: a snippet
+    stands in a text when its spaced form is a substring of the text's."""
+    return f" {' '.join(_words(text))} "
 
 
 def cross_validate_training(
@@ -366,16 +362,16 @@ def cross_validate_training(
                 names[1]: paste,
                 names[2]: teacher,
             }
+            pasted = _spaced(paste)
+            keeps = [w for w in map(_spaced, meta.get("with", [])) if w.strip() and w in pasted]
+            drops = [w for w in map(_spaced, meta.get("without", [])) if w.strip() and w in pasted]
             for key, text in outputs.items():
                 scores[key].add(page, text, None, 0.0)
-                for snippet in meta.get("with", []):
-                    if _contains(paste, snippet):
-                        kept[key][0] += _contains(text, snippet)
-                        kept[key][1] += 1
-                for snippet in meta.get("without", []):
-                    if _contains(paste, snippet):
-                        left_out[key][0] += not _contains(text, snippet)
-                        left_out[key][1] += 1
+                spaced = _spaced(text)
+                kept[key][0] += sum(1 for w in keeps if w in spaced)
+                kept[key][1] += len(keeps)
+                left_out[key][0] += sum(1 for w in drops if w not in spaced)
+                left_out[key][1] += len(drops)
         print(f"fold {fold + 1}/{folds} done", flush=True)
     print(
         "| held-out training pages | n | F1 | P | R | keep snippets kept | remove snippets left out"
