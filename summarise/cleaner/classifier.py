@@ -105,20 +105,15 @@ class LineClassifier:
         return np.mean(scores, axis=0)
 
     def save(self, path: Path) -> None:
-        arrays = {"names": np.array(NAMES)}
+        arrays: dict[str, np.ndarray] = {}
         for m, (first, second) in enumerate(self.members):
             arrays.update(first.arrays(f"m{m}_first_"))
             arrays.update(second.arrays(f"m{m}_second_"))
-        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags
+        save_weights(path, NAMES, arrays)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> LineClassifier:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
-        if list(arrays["names"]) != NAMES:
-            raise RuntimeError(
-                f"{path.name} was trained on other features; run training/train_cleaner.py."
-            )
+        arrays = load_weights(path, NAMES)
         members: list[tuple[Network, Network]] = []
         while f"m{len(members)}_first_mean" in arrays:
             m = len(members)
@@ -129,6 +124,22 @@ class LineClassifier:
                 )
             )
         return cls(members)
+
+
+def save_weights(path: Path, names: list[str], arrays: dict[str, np.ndarray]) -> None:
+    """Write networks' arrays with the names of the features they were trained on."""
+    np.savez_compressed(path, names=np.array(names), **arrays)  # type: ignore[arg-type]
+
+
+def load_weights(path: Path, names: list[str]) -> dict[str, np.ndarray]:
+    """A weights file's arrays, refused when it was trained on other features."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    if list(arrays["names"]) != names:
+        raise RuntimeError(
+            f"{path.name} was trained on other features; run training/train_cleaner.py."
+        )
+    return arrays
 
 
 @lru_cache(maxsize=1)

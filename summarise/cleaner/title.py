@@ -22,7 +22,7 @@ import numpy as np
 
 from . import rules
 from .blocks import Block
-from .classifier import Averaged
+from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
@@ -127,13 +127,8 @@ def find_title(
 @lru_cache(maxsize=1)
 def title_model() -> Averaged:
     """The shipped title networks, loaded once."""
-    with np.load(WEIGHTS, allow_pickle=False) as data:
-        arrays = {k: data[k] for k in data.files}
-    if list(arrays["names"]) != TITLE_NAMES:
-        raise RuntimeError(f"{WEIGHTS.name} was trained on other features; retrain it.")
-    return Averaged.from_arrays(arrays)
+    return Averaged.from_arrays(load_weights(WEIGHTS, TITLE_NAMES))
 
 
 def save_title_model(model: Averaged, path: Path = WEIGHTS) -> None:
-    arrays = {"names": np.array(TITLE_NAMES), **model.arrays()}
-    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # names, not flags
+    save_weights(path, TITLE_NAMES, model.arrays())
