@@ -81,14 +81,15 @@ def _menu_bar(text: str) -> bool:
 def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """When no sentence is kept, the likeliest one is, unless the classifier ruled it out:
     behind a paywall the paste holds only the article's lead, among a page of furniture."""
-    if any(keep[i] and _is_prose(b) for i, b in enumerate(blocks)):
+    sentences = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    if any(keep[i] for i in sentences):
         return
-    sentences = [
-        i for i, b in enumerate(blocks) if _is_prose(b) and not _is_furniture(b.text, word_count(b))
-    ]
-    best = max(sentences, key=lambda i: scores[i], default=None)
-    if best is not None and scores[best] >= _LEAD_SCORE:
-        keep[best] = True
+    for i in sorted(sentences, key=lambda i: -scores[i]):  # furniture is judged only as needed
+        if scores[i] < _LEAD_SCORE:
+            return
+        if not _is_furniture(blocks[i].text, word_count(blocks[i])):
+            keep[i] = True
+            return
 
 
 def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
