@@ -4,8 +4,9 @@ Stages, in the spirit of jusText and trafilatura (each in ``summarise/cleaner/``
 
 1. HTML is detected; trafilatura extracts the article and its metadata.
 2. A paste is split into blocks (lines, re-joined where a paste hard-wrapped them).
-3. A trained line classifier scores each block from its own features and its
-   context; the blocks it keeps are the article.
+3. A trained line classifier scores each block from its own features, its
+   context and its words' weights in a learned lexicon; the blocks it keeps,
+   corrected by rules of page structure, are the article.
 4. The headline is the heading-shaped line just above the article that shares
    its vocabulary.
 5. Each kept word is repaired (mojibake, Unicode forms) and remembered with its
@@ -97,7 +98,7 @@ def _select(
         return keep.tolist(), None
     if deadline:
         deadline.check("Cleaning the text")
-    scores = (models.classifier or line_classifier())(features)
+    scores = (models.classifier or line_classifier())(features, [b.text for b in blocks])
     keep = scores >= THRESHOLD
     if not keep.any() and scores.max() >= FALLBACK_MIN:  # a short or odd paste: its likeliest
         keep = scores >= 0.5 * scores.max()  # lines rather than nothing; pure furniture stays out

@@ -389,6 +389,46 @@ def test_a_thread_marked_by_date_and_time_lines_is_cut():
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
 
 
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Updated 10:42 GMT", True),
+        ("Published: 3 May 2026", True),
+        ("Veröffentlicht am 12.03.2026, 14:05 Uhr", True),
+        ("Posted by Ana Ruiz on 3 May 2026", False),  # a byline: who wrote it
+        ("Updated figures for the bridge", False),
+    ],
+)
+def test_a_dateline_is_furniture_and_a_byline_is_not(line: str, dropped: bool):
+    kept = kept_by_structure([TITLE, line, *BODY])
+    assert (line not in kept) is dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("XS SM MD LG XL", True),
+        ("Share Tweet Email", True),
+        ("Watch the video of the bridge", False),  # words of its own
+    ],
+)
+def test_a_line_of_interface_words_only_is_furniture(line: str, dropped: bool):
+    kept = kept_by_structure([TITLE, *BODY[:2], line, *BODY[2:]])
+    assert (line not in kept) is dropped
+
+
+def test_a_chinese_thread_of_numbered_dated_comments_is_cut():
+    # our own comments on a blog post: "#3 NAME at DATE TIME", replies ending in "reply"
+    thread = [
+        "#3 小林 於 2025/11/02 21:15",
+        "照片拍得真好，明年我們也想去看看楓葉。",
+        "作者 於 2025/11/03 08:40 回覆",
+        "#4 阿明 於 2025/11/03 12:05",
+        "謝謝分享！",
+    ]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
 def test_a_sidebar_of_dated_links_above_the_article_is_not_a_thread():
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     sidebar = [

@@ -7,6 +7,7 @@ import numpy as np
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.classifier import line_classifier, stage_two_inputs
 from summarise.cleaner.features import NAMES, block_features
+from summarise.cleaner.lexicon import lexicon_features
 from summarise.cleaner.title import candidates, title_features, title_model
 
 # Our own sentences: a council closes a harbour bridge (Chinese), with a site's menu.
@@ -54,10 +55,10 @@ def test_the_shipped_models_average_networks_from_several_seeds():
     features = block_features(blocks, "")
     classifier, titles = line_classifier(), title_model()
     assert len(classifier.members) >= 3 and len(titles.networks) >= 3
-    each = [
-        second(stage_two_inputs(features, first(features))) for first, second in classifier.members
-    ]
-    scores = classifier(features)
+    texts = [b.text for b in blocks]
+    full = np.hstack([features, lexicon_features(texts, classifier.lexicon)])
+    each = [second(stage_two_inputs(full, first(full))) for first, second in classifier.members]
+    scores = classifier(features, texts)
     assert np.allclose(scores, np.mean(each, axis=0))
     keep = [True] * len(blocks)
     rows = title_features(blocks, features, scores, keep, candidates(blocks, keep))

@@ -29,7 +29,7 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -49,6 +49,7 @@ from summarise.cleaner.classifier import (  # noqa: E402
     stage_two_inputs,
 )
 from summarise.cleaner.features import block_features, detect_language  # noqa: E402
+from summarise.cleaner.lexicon import Lexicon, lexicon_features  # noqa: E402
 from summarise.cleaner.title import WEIGHTS as TITLE_WEIGHTS  # noqa: E402
 from summarise.cleaner.title import candidates, save_title_model, title_features  # noqa: E402
 
@@ -60,6 +61,7 @@ _WORDS = re.compile(r"\w+")
 HIDDEN = (48, 24)
 MEMBERS = 5  # models averaged in the shipped classifier
 TITLE_MEMBERS = 5  # and in the headline ranker
+LEXICON_DROPOUT = 7  # one page in this many is trained as if in a language the lexicon lacks
 
 
 @dataclass
@@ -117,7 +119,7 @@ def page_data(paste: str, teacher: str, keep: list[str], drop: list[str]) -> Pag
 
 def load_dev(folder: Path) -> dict[str, tuple[PageData, PageData | None]]:
     """The dev pages by name, labelled by their human gold (no clean-paste copy)."""
-    pages = {}
+    pages: dict[str, tuple[PageData, PageData | None]] = {}
     for gold_path in sorted(folder.glob("*.gold.txt")):
         name = gold_path.name[: -len(".gold.txt")]
         paste = (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -132,7 +134,7 @@ def load_dev(folder: Path) -> dict[str, tuple[PageData, PageData | None]]:
 
 def load_corpus(folder: Path) -> list[tuple[PageData, PageData | None]]:
     """Each page as (its paste, its teacher text as a clean paste)."""
-    pages = []
+    pages: list[tuple[PageData, PageData | None]] = []
     for meta_path in sorted(folder.glob("*.json")):
         name = meta_path.name[: -len(".json")]
         paste = (folder / f"{name}.txt").read_text(encoding="utf-8")
@@ -150,6 +152,7 @@ def load_corpus(folder: Path) -> list[tuple[PageData, PageData | None]]:
             block_features(clean_blocks, detect_language([b.text for b in clean_blocks])),
             np.ones(len(clean_blocks), dtype=np.float32),
             np.full(len(clean_blocks), 0.3 / max(1, len(clean_blocks)), dtype=np.float32),
+            clean_blocks,
         )
         pages.append((pasted, clean))
     return pages
@@ -204,6 +207,19 @@ def train(
 ) -> LineClassifier:
     """``members`` two-stage models from different seeds: stage one on all pages, stage
     two on stage one's out-of-fold scores."""
+    lexicon = learn_lexicon(corpus)
+    # each page's lexicon columns come from a lexicon learned without it, as a new page's do
+    lexicons = [
+        learn_lexicon([pair for i, pair in enumerate(corpus) if i % folds != fold])
+        for fold in range(folds)
+    ]
+    corpus = [
+        (
+            with_lexicon(pasted, lexicons[i % folds], i),
+            clean and with_lexicon(clean, lexicons[i % folds], i),
+        )
+        for i, (pasted, clean) in enumerate(corpus)
+    ]
     pages = [p for pair in corpus for p in pair if p is not None]
     out = []
     for m in range(members):
@@ -220,7 +236,29 @@ def train(
                         x2 = stage_two_inputs(p.features, net(p.features))
                         second_inputs.append(PageData(x2, p.labels, p.weights))
         out.append((first, fit(*_stack(second_inputs), seed=seed + 99)))
-    return LineClassifier(out)
+    return LineClassifier(out, lexicon)
+
+
+def learn_lexicon(corpus: list[tuple[PageData, PageData | None]]) -> Lexicon:
+    """The lexicon of the pastes' labelled lines (a teacher text, all article, would
+    count every word as article)."""
+    return Lexicon.learn(
+        (
+            [b.text for b, w in zip(p.blocks, p.weights) if w > 0],
+            [bool(y) for y, w in zip(p.labels, p.weights) if w > 0],
+        )
+        for p, _ in corpus
+    )
+
+
+def with_lexicon(page: PageData, lexicon: Lexicon, index: int) -> PageData:
+    """The page with the lexicon's columns added to its features; every
+    ``LEXICON_DROPOUT``-th page as if the lexicon knew none of its words, as on a page
+    in a language it never saw."""
+    columns = lexicon_features([b.text for b in page.blocks], lexicon)
+    if index % LEXICON_DROPOUT == 0:
+        columns[:] = 0.0
+    return replace(page, features=np.hstack([page.features, columns]))
 
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -276,7 +314,7 @@ def train_title(pages: list[PageData], model: LineClassifier) -> Averaged:
     """The title networks, on the pages whose headline is known (metadata or address)."""
     xs, ys, ws = [], [], []
     for page in pages:
-        scores = model(page.features)
+        scores = model(page.features, [b.text for b in page.blocks])
         keep = (scores >= THRESHOLD).tolist()
         indices = candidates(page.blocks, keep)
         labels = title_labels(page, indices) if indices else None

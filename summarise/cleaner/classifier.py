@@ -1,23 +1,28 @@
 """The trained line classifier: a small two-stage network evaluated with numpy.
 
-Stage one scores each block from its features; stage two rescores it with the
-first stage's scores of its neighbours added (a page's article is one run of
-blocks, so a line between two article lines is likely article too). A few such
-models, trained from different seeds, are averaged. The weights
-are trained by ``training/train_cleaner.py`` and shipped as ``line_model.npz``.
+Stage one scores each block from its features and its words' weights in a learned
+lexicon; stage two rescores it with the first stage's scores of its neighbours
+added (a page's article is one run of blocks, so a line between two article lines
+is likely article too). A few such models, trained from different seeds, are
+averaged. The lexicon and the weights are trained by ``training/train_cleaner.py``
+and shipped as ``line_model.npz``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES
+from .features import NAMES as FEATURE_NAMES
+from .lexicon import NAMES as LEXICON_NAMES
+from .lexicon import Lexicon, lexicon_features
 
 WEIGHTS = Path(__file__).with_name("line_model.npz")
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
+NAMES = FEATURE_NAMES + LEXICON_NAMES  # what the networks read
 
 
 def stage_two_inputs(features: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -89,23 +94,26 @@ class Averaged:
 
 
 class LineClassifier:
-    """Probability that each block is article text, from its features: the mean of a
-    few two-stage models trained alike from different seeds (one model's quirks on a
-    page unlike its training pages average out)."""
+    """Probability that each block is article text, from its features and its words'
+    weights in the lexicon: the mean of a few two-stage models trained alike from
+    different seeds (one model's quirks on a page unlike its training pages average out)."""
 
-    def __init__(self, members: list[tuple[Network, Network]]):
+    def __init__(self, members: list[tuple[Network, Network]], lexicon: Lexicon):
         self.members = members
+        self.lexicon = lexicon
 
-    def __call__(self, features: np.ndarray) -> np.ndarray:
+    def __call__(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Scores of the blocks with these :func:`block_features` and texts."""
         if len(features) == 0:
             return np.zeros(0)
+        features = np.hstack([features, lexicon_features(texts, self.lexicon)])
         scores = [
             second(stage_two_inputs(features, first(features))) for first, second in self.members
         ]
         return np.mean(scores, axis=0)
 
     def save(self, path: Path) -> None:
-        arrays: dict[str, np.ndarray] = {}
+        arrays = self.lexicon.arrays()
         for m, (first, second) in enumerate(self.members):
             arrays.update(first.arrays(f"m{m}_first_"))
             arrays.update(second.arrays(f"m{m}_second_"))
@@ -123,7 +131,7 @@ class LineClassifier:
                     Network.from_arrays(arrays, f"m{m}_second_"),
                 )
             )
-        return cls(members)
+        return cls(members, Lexicon.from_arrays(arrays))
 
 
 def save_weights(path: Path, names: list[str], arrays: dict[str, np.ndarray]) -> None:

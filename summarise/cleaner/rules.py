@@ -122,7 +122,7 @@ COMMENT_HEADER = re.compile(
     r"^(?:reply|report|flag|antworten|melden|répondre|responder|rispondi|balas)$|"
     r"^\d+ (?:comments?|replies|kommentare|commentaires|comentarios|commenti|komentar)$|"
     r"^(?:comments?|kommentare|commentaires|comentarios|commenti|komentar) ?\(?\d*\)?$|"
-    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|" + AGO + "$",
+    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|(?:回覆|回复|返信)$|" + AGO + "$",
     re.I,
 )
 # A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
@@ -135,11 +135,18 @@ COMMENT_MARK = re.compile(
 MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I,
+)
+# "Updated", "Published": the words that open a dateline, a page's date rather than its text.
+DATELINE = re.compile(
+    r"^\W*(?:last updated|last modified|updated|published|posted|aktualisiert|"
+    r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato)"
+    r"(?: on| am| le| el| em| il)?\b:?",
     re.I,
 )
 # Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
-STAMP_FILLERS = frozenset("at on am pm um le à às el den de a.m p.m uhr h".split())
+STAMP_FILLERS = frozenset("at on am pm um le à às el den de a.m p.m uhr h 於 于".split())
 SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham": who wrote the article, never its headline.
 BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af) [A-ZÀ-Þ]")

@@ -2,12 +2,13 @@
 
 A page's article is one run of text: a thread of reader comments, a list of
 teaser headlines with their comment counts, or widgets after the last sentence
-follow the article and are not part of it, and a few phrases (copyright lines,
-cookie notices, photo credits) are furniture wherever they stand. Inside the
-article, a sub-heading or a few short lines between two kept paragraphs (a table
-row, a list item) are part of it, and so is a paragraph beside a kept one that the
-classifier was unsure of. A page where nothing like a sentence was kept (a paywall
-leaves only the lead) keeps its likeliest sentence.
+follow the article and are not part of it, and a few kinds of line (copyright
+lines, cookie notices, photo credits, datelines, lines of interface words only)
+are furniture wherever they stand. Inside the article, a sub-heading or a few
+short lines between two kept paragraphs (a table row, a list item) are part of
+it, and so is a paragraph beside a kept one that the classifier was unsure of. A
+page where nothing like a sentence was kept (a paywall leaves only the lead) keeps
+its likeliest sentence.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Drop kept copyright, cookie, photo-credit and menu-bar lines, wherever they stand."""
+    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline and interface-word
+    lines, wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and _is_furniture(block.text, word_count(block)):
             keep[i] = False
@@ -67,7 +69,25 @@ def _is_furniture(text: str, words: int) -> bool:
         or words <= rules.FURNITURE_SHORT_MAX_WORDS
         and rules.FURNITURE_SHORT.search(text)
         or _menu_bar(text)
+        or _dateline(text)
+        or _interface_line(text)
     )
+
+
+def _interface_line(text: str) -> bool:
+    """ "XS SM MD LG XL", "Share Tweet Email": three or more words, all of the interface."""
+    tokens = rules.TOKEN.findall(text.lower())
+    return (
+        len(tokens) >= 3
+        and all(t in rules.UI_WORDS for t in tokens)
+        and not rules.TERMINAL.search(text)
+    )
+
+
+def _dateline(text: str) -> bool:
+    """ "Updated 10:42 GMT", "Published: 3 May 2026": the page's date, not its text."""
+    found = rules.DATELINE.match(text)
+    return found is not None and _is_stamp(text[found.end() :])
 
 
 def _menu_bar(text: str) -> bool:
