@@ -43,14 +43,18 @@ class Network:
         self.mean = mean
         self.std = std
         self.layers = layers
+        # the input scaling folded into the first layer: one pass less over a page's rows
+        w, b = layers[0]
+        scaled = w / std[:, None]
+        self._first = (scaled.astype(np.float32), (b - mean @ scaled).astype(np.float32))
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        h = (x - self.mean) / self.std
-        for k, (w, b) in enumerate(self.layers):
-            h = h @ w + b
+        for k, (w, b) in enumerate([self._first, *self.layers[1:]]):
+            x = x @ w
+            x += b
             if k < len(self.layers) - 1:
-                h = np.maximum(h, 0.0)
-        return 1.0 / (1.0 + np.exp(-np.clip(h[:, 0], -50.0, 50.0)))
+                np.maximum(x, 0.0, out=x)
+        return 1.0 / (1.0 + np.exp(-np.clip(x[:, 0], -50.0, 50.0)))
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The network as named arrays, for saving beside the others of a model."""
