@@ -3,10 +3,11 @@
 A hand-written list of interface words covers the languages its author knows; this
 one is counted from the training pages, in whatever languages they hold. A word's
 weight is the log-odds of the pages where it stands in article text against those
-where it stands in furniture ("teilen", "newsletter" and "kommentar" come out low,
-words of ordinary prose near zero). Only words seen on many pages are kept, so no
-one site's vocabulary is learned. A line's features are the mean and the lowest
-weight of its known words, and its neighbours' means.
+where it stands in furniture ("impressum", "newsletter" and "teilen" come out low,
+words of running prose such as "usually" high). Only words seen on many pages are
+kept, so no one site's vocabulary is learned. A line's features are the mean and
+the lowest weight of its known words and its neighbours' means; a page's, the share
+of its words the lexicon knows.
 """
 
 from __future__ import annotations
