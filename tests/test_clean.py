@@ -601,3 +601,23 @@ def test_a_thread_stamped_hours_ago_in_another_language_is_cut():
         "Die Brücke hätte man schon vor Jahren sperren müssen.",
     ]
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+LATER = [
+    "Engineers will inspect the other three bridges over the river next month, starting "
+    "with the railway crossing, which is the oldest of them and was last surveyed in 2009.",
+    "The regional government has promised a decision on the repair budget before the "
+    "summer, though officials warned that the cost could rise once the supports are opened.",
+]
+
+
+@pytest.mark.parametrize("header", ["Related", "Lesen Sie auch", "Související", "Read more:"])
+def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):
+    box = [header, "Council approves new cycle lanes on the ring road", "Ferry fares rise in May"]
+    # the classifier kept the box: only the structure rule can drop it
+    assert kept_by_structure([TITLE, *BODY, *box, *LATER]) == [TITLE, *BODY, *LATER]
+
+
+def test_a_sub_heading_that_starts_like_a_box_header_is_kept():
+    lines = [TITLE, *BODY, "More than a bridge", *LATER]
+    assert kept_by_structure(lines) == lines

@@ -4,11 +4,12 @@ A page's article is one run of text: a thread of reader comments, a list of
 teaser headlines with their comment counts, or widgets after the last sentence
 follow the article and are not part of it, and a few kinds of line (copyright
 lines, cookie notices, photo credits, datelines, lines of interface words only)
-are furniture wherever they stand. Inside the article, a sub-heading or a few
-short lines between two kept paragraphs (a table row, a list item) are part of
-it, and so is a paragraph beside a kept one that the classifier was unsure of. A
-page where nothing like a sentence was kept (a paywall leaves only the lead) keeps
-its likeliest sentence.
+are furniture wherever they stand, as is a "Related" box's header with the
+headlines under it. Inside the article, a sub-heading or a few short lines between
+two kept paragraphs (a table row, a list item) are part of it, and so is a
+paragraph beside a kept one that the classifier was unsure of. A page where
+nothing like a sentence was kept (a paywall leaves only the lead) keeps its
+likeliest sentence.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be artic
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
+_BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
+_BOX_LINKS = 3  # headlines under a box header
+_BOX_LINK_WORDS = 25
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
@@ -50,6 +54,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _keep_main_run(blocks, keep)
     _keep_subheadings(blocks, keep)
     _fill_gaps(blocks, keep, scores)
+    _drop_related_boxes(blocks, keep)
     _trim_edges(blocks, keep)
 
 
@@ -168,6 +173,24 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if word_count(blocks[i]) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
             keep[i:] = False
             return
+
+
+def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """A "Related" box inside the article: its header and the headlines under it. It
+    runs after the rules that keep short lines between paragraphs, which would keep
+    the box's headlines as sub-headings."""
+    for i, block in enumerate(blocks):
+        if (
+            word_count(block) > _BOX_HEADER_WORDS
+            or not rules.SECTION_HEADER.search(block.text)
+            or rules.TERMINAL.search(block.text)
+        ):
+            continue
+        keep[i] = False
+        for j in range(i + 1, min(len(blocks), i + 1 + _BOX_LINKS)):
+            if word_count(blocks[j]) > _BOX_LINK_WORDS or rules.TERMINAL.search(blocks[j].text):
+                break
+            keep[j] = False
 
 
 def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
