@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from summarise.cleaner.blocks import blocks_from_paste
-from summarise.cleaner.classifier import line_classifier, stage_two_inputs
+from summarise.cleaner.classifier import STAGE_TWO_NAMES, line_classifier, stage_two_inputs
 from summarise.cleaner.features import NAMES, block_features
 from summarise.cleaner.lexicon import lexicon_features
 from summarise.cleaner.title import candidates, title_features, title_model
@@ -63,3 +63,19 @@ def test_the_shipped_models_average_networks_from_several_seeds():
     keep = [True] * len(blocks)
     rows = title_features(blocks, features, scores, keep, candidates(blocks, keep))
     assert np.allclose(titles(rows), np.mean([net(rows) for net in titles.networks], axis=0))
+
+
+def test_stage_two_sees_where_a_block_stands_against_the_likely_article():
+    # a menu, a three-block article, a gap and a far teaser scored high on its own
+    first = np.array([0.0, 0.0, 0.9, 0.8, 0.9, 0.0, 0.0, 0.0, 0.0, 0.7])
+    features = np.zeros((len(first), len(NAMES)), dtype=np.float32)
+    features[:, NAMES.index("log_len")] = np.log1p(100.0)
+    columns = stage_two_inputs(features, first)[:, len(NAMES) :]
+    rows = [dict(zip(STAGE_TWO_NAMES, row.tolist())) for row in columns]
+    above = [r["article_above"] for r in rows]
+    assert above[:3] == [0.0, 0.0, 0.0] and above == sorted(above)
+    assert np.isclose(above[9], 2.6 / 3.3)  # the whole article stands above the teaser
+    distance = [round(float(np.expm1(r["confident_distance"]))) for r in rows]
+    assert distance == [2, 1, 0, 0, 0, 1, 2, 2, 1, 0]
+    nothing = stage_two_inputs(features[:2], np.array([0.1, 0.2]))[:, len(NAMES) :]
+    assert np.allclose(np.expm1(nothing[:, -1]), 2)  # no confident block: the page's length

@@ -3,9 +3,10 @@
 Stage one scores each block from its features and its words' weights in a learned
 lexicon; stage two rescores it with the first stage's scores of its neighbours
 added (a page's article is one run of blocks, so a line between two article lines
-is likely article too). A few such models, trained from different seeds, are
-averaged. The lexicon and the weights are trained by ``training/train_cleaner.py``
-and shipped as ``line_model.npz``.
+is likely article too) and with where it stands against the page's likely article
+(how much of it lies above, how far the nearest confident block is). A few such
+models, trained from different seeds, are averaged. The lexicon and the weights are
+trained by ``training/train_cleaner.py`` and shipped as ``line_model.npz``.
 """
 
 from __future__ import annotations
@@ -22,16 +23,46 @@ from .lexicon import Lexicon, lexicon_features
 
 WEIGHTS = Path(__file__).with_name("line_model.npz")
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
-NAMES = FEATURE_NAMES + LEXICON_NAMES  # what the networks read
+NAMES = FEATURE_NAMES + LEXICON_NAMES  # what the first stage reads
+STAGE_TWO_NAMES = [
+    "first",
+    *[f"first@{o:+d}" for o in CONTEXT_OFFSETS],
+    "first_window",
+    "article_above",
+    "confident_distance",
+]
+_LOG_LEN = FEATURE_NAMES.index("log_len")
 
 
 def stage_two_inputs(features: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Stage two's input: the features, the block's own first score and its neighbours'."""
+    """Stage two's input (:data:`STAGE_TWO_NAMES` after the features): the block's own
+    first score, its neighbours', their mean over eleven blocks, and where the block
+    stands against the page's likely article: the share of it above the block (each
+    block's characters weighted by its first score) and how many blocks away the
+    nearest confident block is. A story stream or a next article far below keeps a
+    high local score but sits outside the article's mass."""
     n = len(first)
     padded = np.concatenate([np.full(3, -1.0), first, np.full(3, -1.0)])
     shifted = [padded[3 + o : 3 + o + n] for o in CONTEXT_OFFSETS]
     window = np.convolve(np.pad(first, 5, mode="edge"), np.ones(11) / 11, mode="valid")
-    return np.column_stack([features, first, *shifted, window]).astype(np.float32)
+    mass = first * np.expm1(features[:, _LOG_LEN])
+    above = (np.cumsum(mass) - mass) / max(float(mass.sum()), 1e-6)
+    return np.column_stack(
+        [features, first, *shifted, window, above, _confident_distance(first)]
+    ).astype(np.float32)
+
+
+def _confident_distance(first: np.ndarray) -> np.ndarray:
+    """log(1 + blocks to the nearest block scored at least one half)."""
+    n = len(first)
+    confident = np.flatnonzero(first >= 0.5)
+    if len(confident) == 0:
+        return np.full(n, np.log1p(n))
+    index = np.arange(n)
+    after = np.searchsorted(confident, index)
+    below = confident[np.minimum(after, len(confident) - 1)]
+    above = confident[np.maximum(after - 1, 0)]
+    return np.log1p(np.minimum(np.abs(below - index), np.abs(index - above)))
 
 
 class Network:
@@ -121,11 +152,11 @@ class LineClassifier:
         for m, (first, second) in enumerate(self.members):
             arrays.update(first.arrays(f"m{m}_first_"))
             arrays.update(second.arrays(f"m{m}_second_"))
-        save_weights(path, NAMES, arrays)
+        save_weights(path, NAMES + STAGE_TWO_NAMES, arrays)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> LineClassifier:
-        arrays = load_weights(path, NAMES)
+        arrays = load_weights(path, NAMES + STAGE_TWO_NAMES)
         members: list[tuple[Network, Network]] = []
         while f"m{len(members)}_first_mean" in arrays:
             m = len(members)
