@@ -621,3 +621,8 @@ def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: 
 def test_a_sub_heading_that_starts_like_a_box_header_is_kept():
     lines = [TITLE, *BODY, "More than a bridge", *LATER]
     assert kept_by_structure(lines) == lines
+
+
+def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
+    lines = ["Top Bridge Engineers", "Weekend briefing from the harbour", *LATER]
+    assert kept_by_structure(lines) == lines

@@ -178,8 +178,13 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """A "Related" box inside the article: its header and the headlines under it. It
     runs after the rules that keep short lines between paragraphs, which would keep
-    the box's headlines as sub-headings."""
-    for i, block in enumerate(blocks):
+    the box's headlines as sub-headings. Only below the article's first paragraph: a
+    headline such as "Top Gun Returns" above it is not a box."""
+    start = next((i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])), None)
+    if start is None:
+        return
+    for i in range(start + 1, len(blocks)):
+        block = blocks[i]
         if (
             word_count(block) > _BOX_HEADER_WORDS
             or not rules.SECTION_HEADER.search(block.text)
