@@ -140,7 +140,8 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     kept = np.flatnonzero(keep).tolist()
     if not kept:
         return
-    start = next((i for i in kept if _is_paragraph(blocks[i])), kept[0])
+    start = _first_paragraph(blocks, keep)
+    start = kept[0] if start is None else start
     headers: list[tuple[int, bool]] = []
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
@@ -180,7 +181,7 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
     runs after the rules that keep short lines between paragraphs, which would keep
     the box's headlines as sub-headings. Only below the article's first paragraph: a
     headline such as "Top Gun Returns" above it is not a box."""
-    start = next((i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])), None)
+    start = _first_paragraph(blocks, keep)
     if start is None:
         return
     for i in range(start + 1, len(blocks)):
@@ -228,6 +229,11 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         paragraphs = sum(1 for i in cluster if _is_paragraph(blocks[i]))
         if size < MAIN_RUN_SHARE * largest and paragraphs < MAIN_RUN_PARAGRAPHS:
             keep[cluster] = False
+
+
+def _first_paragraph(blocks: Sequence[Block], keep: np.ndarray) -> int | None:
+    """Where the article starts: its first kept paragraph (``None``: it has none)."""
+    return next((i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])), None)
 
 
 def _is_paragraph(block: Block) -> bool:
