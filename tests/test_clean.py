@@ -576,7 +576,15 @@ def test_nested_quantifier_check_catches_the_old_pattern():
 
 @pytest.mark.parametrize(
     "header",
-    ["Related stories", "Artículos relacionados", "Baca juga", "Související", "【関連記事】"],
+    [
+        "Related stories",
+        "Artículos relacionados",
+        "Baca juga",
+        "Související",
+        "【関連記事】",
+        "Das könnte dich auch interessieren:",
+        "Vous aimerez aussi",
+    ],
 )
 def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
     teasers = ["Ferry timetable changes for the summer season", "Local bakery wins bread award"]
@@ -626,3 +634,20 @@ def test_a_sub_heading_that_starts_like_a_box_header_is_kept():
 def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
     lines = ["Top Bridge Engineers", "Weekend briefing from the harbour", *LATER]
     assert kept_by_structure(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Leave a Reply", True),
+        ("Schreibe einen Kommentar", True),
+        ("Teile diesen Beitrag auf:", True),
+        ("Tags: bridges, river, budget", True),
+        ("Über den Autor", True),
+        ("Tagsüber bleibt die Brücke offen", False),  # a word that starts like one
+        ("About the authority that runs it", False),
+    ],
+)
+def test_comment_form_share_and_tag_lines_are_furniture(line: str, dropped: bool):
+    kept = kept_by_structure([TITLE, *BODY, line, *LATER])
+    assert (line not in kept) is dropped

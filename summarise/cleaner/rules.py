@@ -56,7 +56,8 @@ UI_WORDS = frozenset(
     """.split()
 )
 
-# Phrases that mark furniture wherever they stand in a short line.
+# Phrases that mark furniture wherever they stand in a short line; the second group opens
+# the comment form, share prompts, tag lists and author boxes under an article.
 BOILERPLATE_START = re.compile(
     r"^\W*(?:photo|photograph|image|picture|credit|caption|file photo|video|watch|"
     r"read more|read also|see also|related|more on|more from|also read|advertisement|"
@@ -87,7 +88,17 @@ FURNITURE_MAX_WORDS = 40
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
-    r"^\W*share (?:this|on|via|to)\b",
+    r"^\W*share (?:this|on|via|to)\b|"
+    r"^\W*(?:leave a (?:comment|reply)|comments are closed|no comments yet|about the author|"
+    r"sharing is caring|print recipe|tags|filed under|posted in|"
+    r"schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|kommentar schreiben|"
+    r"noch keine kommentare|leider sind keine kommentare|kommentare sind geschlossen|"
+    r"teile diesen beitrag|diese seite teilen|mit freunden teilen|artikel teilen|beitrag teilen|"
+    r"über den autor|über die autorin|rezept drucken|schlagwörter|stichwörter|markiert mit|"
+    r"laisser un commentaire|laissez un commentaire|à propos de l'auteur|"
+    r"deja un comentario|deja una respuesta|sobre el autor|etiquetas|"
+    r"lascia un commento|deixe um comentário|deixe uma resposta|zostaw komentarz|"
+    r"napisz komentarz)\b",
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
@@ -95,8 +106,14 @@ FURNITURE_SHORT_MAX_WORDS = 8
 SECTION_HEADER = re.compile(
     r"^\W{0,3}(?:related|more|most|top|recommended|popular|trending|latest|read next|"
     r"read more|see also|you may also like|you might also like|also read|further reading|"
-    r"weitere|mehr zum thema|mehr aus|lesen sie auch|das könnte sie auch interessieren|"
-    r"verwandte|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|"
+    r"read also|don't miss|you may be interested|"
+    r"weitere|mehr zum thema|mehr aus|lesen sie auch|"
+    r"das könnte (?:sie|dich|euch) auch interessieren|auch interessant|"
+    r"ähnliche (?:artikel|beiträge|themen)|beliebte beiträge|neueste (?:artikel|beiträge)|"
+    r"meistgelesen|am meisten gelesen|empfehlungen (?:der|aus der) redaktion|"
+    r"empfohlen für (?:dich|sie)|"
+    r"verwandte|à lire aussi|lire aussi|à lire également|vous aimerez aussi|sur le même sujet|"
+    r"articles liés|dans la même rubrique|otras noticias|también te puede interesar|"
     r"leia também|veja também|notícias relacionadas|mais lidas|lee también|más noticias|"
     r"noticias relacionadas|artículos relacionados|te puede interesar|lo más leído|"
     r"leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerde|meer nieuws|"
