@@ -36,7 +36,6 @@ CONTEXT = [
 NAMES = OWN + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGHBOUR] + CONTEXT
 T = TypeVar("T")
 _LANGUAGE_TOKENS = 20000
-_SAMPLE_CHARS = 3000
 _CJK_WEIGHT = 3  # a CJK character carries about as much as a short word of a spaced script
 
 
@@ -62,7 +61,7 @@ def detect_language(texts: Sequence[str]) -> str:
 
 
 def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[float]:
-    text = full[:_SAMPLE_CHARS]  # shares and marks from the start; lengths from the whole
+    text = full[: rules.SAMPLE_CHARS]  # shares and marks from the start; lengths from the whole
     words = text.split()
     chars = len(text.replace(" ", "")) or 1
     cjk = 0 if text.isascii() else len(rules.CJK.findall(text))
@@ -126,7 +125,7 @@ def _stop_density(
 def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
     """The words a line shares with the article's topic: long non-stop words, and in
     CJK runs the pairs of characters (a word there is about two)."""
-    lowered = text[:_SAMPLE_CHARS].lower()
+    lowered = text[: rules.SAMPLE_CHARS].lower()
     cjk = not lowered.isascii() and rules.CJK.search(lowered) is not None
     out = [
         t

@@ -25,11 +25,11 @@ NAMES = ["lexicon_mean", "lexicon_min", "lexicon_mean@-1", "lexicon_mean@+1", "l
 MIN_PAGES = 8  # a word is learned only from this many pages or more
 MAX_WEIGHT = 4.0
 _MAX_WORD = 24
-_SAMPLE_CHARS = 3000
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in rules.TOKEN.findall(text[:_SAMPLE_CHARS].lower()) if len(w) <= _MAX_WORD}
+    sample = text[: rules.SAMPLE_CHARS].lower()
+    return {w for w in rules.TOKEN.findall(sample) if len(w) <= _MAX_WORD}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import justext
 
+SAMPLE_CHARS = 3000  # a block's words and marks are read from its start: a wall of text is slow
 WORD = re.compile(r"\S+")
 WORD_CHARS = re.compile(r"\w+")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -56,13 +57,14 @@ UI_WORDS = frozenset(
     """.split()
 )
 
-# Phrases that mark furniture wherever they stand in a short line; the second group opens
-# the comment form, share prompts, tag lists and author boxes under an article.
+# "Updated", "Published": the English words that open a dateline.
+_DATE_OPENERS = r"updated|published|last updated|posted"
+# Words that open a caption, a credit, a pointer elsewhere or a dateline: one feature.
 BOILERPLATE_START = re.compile(
     r"^\W*(?:photo|photograph|image|picture|credit|caption|file photo|video|watch|"
     r"read more|read also|see also|related|more on|more from|also read|advertisement|"
     r"sponsored|copyright|©|\(c\)|all rights reserved|follow us|sign up|subscribe|"
-    r"click here|tap here|share (?:on|this|via)|updated|published|last updated|posted|"
+    r"click here|tap here|share (?:on|this|via)|" + _DATE_OPENERS + "|"
     r"image source|media caption|getty images)\b",
     re.I,
 )
@@ -85,6 +87,8 @@ FURNITURE = re.compile(
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
+# Phrases that mark furniture wherever they stand in a short line; the second group opens
+# the comment form, share prompts, tag lists and author boxes under an article.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
@@ -155,9 +159,9 @@ MONTH = re.compile(
     r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
-# "Updated", "Published": the words that open a dateline, a page's date rather than its text.
+# A dateline's opening words in several languages: a page's date rather than its text.
 DATELINE = re.compile(
-    r"^\W*(?:last updated|last modified|updated|published|posted|aktualisiert|"
+    r"^\W*(?:last modified|" + _DATE_OPENERS + "|aktualisiert|"
     r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato)"
     r"(?: on| am| le| el| em| il)?\b:?",
     re.I,
