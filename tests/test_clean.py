@@ -646,8 +646,11 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Über den Autor", True),
         ("Tagsüber bleibt die Brücke offen", False),  # a word that starts like one
         ("About the authority that runs it", False),
+        ("Proudly powered by WordPress", True),
+        ("This entry was posted in Local news. Bookmark the permalink.", True),
+        ("Most of the council's website is powered by WordPress.", False),
     ],
 )
-def test_comment_form_share_and_tag_lines_are_furniture(line: str, dropped: bool):
+def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):
     kept = kept_by_structure([TITLE, *BODY, line, *LATER])
     assert (line not in kept) is dropped

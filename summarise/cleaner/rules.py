@@ -83,7 +83,9 @@ FURNITURE = re.compile(
     r"\bcookies?\b.{0,60}\b(?:use|accept|consent|agree)|"
     r"\b(?:use|accept|consent|agree)\b.{0,60}\bcookies?\b|"
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
-    r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b",
+    r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
+    r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
+    r"\bthis entry was posted in\b|\bbookmark the permalink\b",
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
