@@ -324,10 +324,28 @@ def test_a_navigation_bar_is_never_the_title():
     assert cleaned.title == TITLE
 
 
-@pytest.mark.parametrize("byline", ["By Ana Ruiz", "BY ANA RUIZ March 5, 2026", "Par Ana Ruiz"])
-def test_a_byline_is_never_a_title_candidate(byline: str):
-    blocks = blocks_from_paste("\n\n".join([byline, *BODY]))
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Ana Ruiz",
+        "BY ANA RUIZ March 5, 2026",
+        "Par Ana Ruiz",
+        "Lorries queue at the closed bridge on Monday - Jane Roe/Harbour Press",
+        "Inspectors under the bridge deck. Photo: Tom Hill",
+        "Die gesperrte Brücke am Montag (Foto: dpa)",
+    ],
+)
+def test_a_byline_or_a_credited_caption_is_never_a_title_candidate(line: str):
+    blocks = blocks_from_paste("\n\n".join([line, *BODY]))
     assert 0 not in candidates(blocks, [True] * len(blocks))
+
+
+@pytest.mark.parametrize(
+    "headline", ["Bridge report: cracks found in two piers", "The big picture: who pays"]
+)
+def test_a_headline_with_a_colon_is_still_a_title_candidate(headline: str):
+    blocks = blocks_from_paste("\n\n".join([headline, *BODY]))
+    assert 0 in candidates(blocks, [True] * len(blocks))
 
 
 COMMENTS = (

@@ -186,6 +186,13 @@ ARTICLE_TYPES = frozenset(
     SocialMediaPosting DiscussionForumPosting TechArticle ScholarlyArticle Report
     """.split()
 )
+# A photographer's credit in a caption: "... - Jane Roe/Reuters", "Photo: AP", "(Foto: dpa)"
+PHOTO_CREDIT = re.compile(
+    r" [-–—|] [A-Z][\w .'-]{1,40}/[\w .'-]{1,40}$|"
+    r"(?:^|[.|] )(?:photo|foto|image|bild|credit|crédit|picture|imagen)s? ?:|"
+    r"\((?:photo|foto|image|bild|credit|picture|ap|afp|reuters)\b[^()]{0,80}\)$",
+    re.I,
+)
 BULLETS = frozenset("•·-–—*▪►▶◦●○")
 
 _LANGUAGE_CODES = {

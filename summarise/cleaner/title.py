@@ -45,7 +45,8 @@ def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
 
 
 def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
-    """Heading-shaped blocks around the start of the kept article's prose."""
+    """Heading-shaped blocks around the start of the kept article's prose (not a byline,
+    nor a caption that credits its photographer)."""
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return []
@@ -56,7 +57,12 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
         words = len(text.split())
         cjk = len(rules.CJK.findall(text))
         short = 2 <= cjk <= 120 if cjk > 0.3 * len(text) else 1 <= words <= 40
-        if short and not text.endswith((",", ";", ":")) and not rules.BYLINE.match(text):
+        if (
+            short
+            and not text.endswith((",", ";", ":"))
+            and not rules.BYLINE.match(text)
+            and not rules.PHOTO_CREDIT.search(text)  # a caption
+        ):
             out.append(i)
     return out
 
