@@ -660,6 +660,7 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Leave a Reply", True),
         ("Schreibe einen Kommentar", True),
         ("Teile diesen Beitrag auf:", True),
+        ("Partager sur Facebook", True),
         ("Tags: bridges, river, budget", True),
         ("Über den Autor", True),
         ("Tagsüber bleibt die Brücke offen", False),  # a word that starts like one

@@ -90,11 +90,13 @@ FURNITURE = re.compile(
 )
 FURNITURE_MAX_WORDS = 40
 # Phrases that mark furniture wherever they stand in a short line; the second group opens
-# the comment form, share prompts, tag lists and author boxes under an article.
+# share prompts in several languages, the comment form, tag lists and author boxes.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
     r"^\W*share (?:this|on|via|to)\b|"
+    r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
+    r"udostępnij|delen)\b|"
     r"^\W*(?:leave a (?:comment|reply)|comments are closed|no comments yet|about the author|"
     r"sharing is caring|print recipe|tags|filed under|posted in|"
     r"schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|kommentar schreiben|"
