@@ -89,8 +89,8 @@ FURNITURE = re.compile(
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
-# Phrases that mark furniture wherever they stand in a short line; the second group opens
-# share prompts in several languages, the comment form, tag lists and author boxes.
+# Phrases that mark furniture wherever they stand in a short line: interface words, share
+# prompts in several languages, the comment form, tag lists and author boxes.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
