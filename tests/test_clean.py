@@ -673,3 +673,20 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):
     kept = kept_by_structure([TITLE, *BODY, line, *LATER])
     assert (line not in kept) is dropped
+
+
+def test_a_blogs_comment_heading_cuts_the_thread_under_it():
+    thread = [
+        f"2 thoughts on “{TITLE}”",
+        "Maria Keller",
+        "About time. I drive that road every morning and the bridge has been shaking for "
+        "years, everyone could see it coming and nobody did anything about it.",
+        "Tom",
+        "Forty minutes is nothing compared to a collapse. Close it and fix it properly.",
+    ]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+def test_a_sentence_that_starts_like_a_comment_heading_does_not_cut_the_article():
+    lines = [TITLE, *BODY[:2], "3 replies to the survey came from farmers.", *BODY[2:]]
+    assert kept_by_structure(lines) == lines

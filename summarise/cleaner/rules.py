@@ -150,6 +150,14 @@ COMMENT_HEADER = re.compile(
     r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|(?:回覆|回复|返信)$|" + AGO + "$",
     re.I,
 )
+QUOTES = frozenset("\"'“”„‘’‚«»")
+# The heading over a blog's comment thread: "11 thoughts on “TITLE”", "3 Kommentare zu …".
+COMMENT_SECTION = re.compile(
+    r"^\d+ (?:responses?|replies|comments?|thoughts|antworten|kommentare|réponses?|"
+    r"commentaires?|comentarios?|respuestas?|commenti|risposte|reacties|komentarze?) "
+    r"(?:to|on|zu|auf|à|sur|en|a|para|su|op|do) ",
+    re.I,
+)
 # A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
 COMMENT_MARK = re.compile(
     r"\b(?:says|said|wrote|writes|commented|replied|reply|replies|responded) ?:?$|"

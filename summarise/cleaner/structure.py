@@ -24,6 +24,7 @@ from .blocks import Block, word_count
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
+_SECTION_WORDS = 30  # a comment section's heading quotes the article's title
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
@@ -145,6 +146,9 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     headers: list[tuple[int, bool]] = []
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
+        if _comment_section(text):
+            keep[i:] = False
+            return
         if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
         elif word_count(blocks[i]) <= _STAMP_WORDS and _is_stamp(text):
@@ -154,6 +158,15 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if len(close) == 2 and (worded or any(w for _, w in close)):
             keep[i:] = False
             return
+
+
+def _comment_section(text: str) -> bool:
+    """A blog's heading over its comments, "11 thoughts on “TITLE”": the title quoted, or
+    no sentence end (an article's "3 replies to the survey came from farmers." is not)."""
+    found = rules.COMMENT_SECTION.match(text)
+    if found is None or len(text.split()) > _SECTION_WORDS:
+        return False
+    return text[found.end() : found.end() + 1] in rules.QUOTES or not rules.TERMINAL.search(text)
 
 
 def _is_stamp(text: str) -> bool:
