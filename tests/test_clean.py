@@ -341,7 +341,13 @@ def test_a_byline_or_a_credited_caption_is_never_a_title_candidate(line: str):
 
 
 @pytest.mark.parametrize(
-    "headline", ["Bridge report: cracks found in two piers", "The big picture: who pays"]
+    "headline",
+    [
+        "Bridge report: cracks found in two piers",
+        "The big picture: who pays",
+        "Repairs – Piers 2/3 first",
+        "Recipe – Harbour stew / fish soup",
+    ],
 )
 def test_a_headline_with_a_colon_is_still_a_title_candidate(headline: str):
     blocks = blocks_from_paste("\n\n".join([headline, *BODY]))

@@ -196,9 +196,10 @@ ARTICLE_TYPES = frozenset(
     SocialMediaPosting DiscussionForumPosting TechArticle ScholarlyArticle Report
     """.split()
 )
-# A photographer's credit in a caption: "... - Jane Roe/Reuters", "Photo: AP", "(Foto: dpa)"
+# A photographer's credit in a caption: "... - Jane Roe/Reuters", "Photo: AP", "(Foto: dpa)";
+# the name's capitals are matched as written ("Recipe – Kueh / Kuih" is a headline)
 PHOTO_CREDIT = re.compile(
-    r" [-–—|] [A-Z][\w .'-]{1,40}/[\w .'-]{1,40}$|"
+    r"(?-i: [-–—|] [A-Z][a-z]+ [A-Z][\w'.-]{1,30}/[\w .'-]{1,40}$)|"
     r"(?:^|[.|] )(?:photo|foto|image|bild|credit|crédit|picture|imagen)s? ?:|"
     r"\((?:photo|foto|image|bild|credit|picture|ap|afp|reuters)\b[^()]{0,80}\)$",
     re.I,
