@@ -325,33 +325,23 @@ def test_a_navigation_bar_is_never_the_title():
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "candidate"),
     [
-        "By Ana Ruiz",
-        "BY ANA RUIZ March 5, 2026",
-        "Par Ana Ruiz",
-        "Lorries queue at the closed bridge on Monday - Jane Roe/Harbour Press",
-        "Inspectors under the bridge deck. Photo: Tom Hill",
-        "Die gesperrte Brücke am Montag (Foto: dpa)",
+        ("By Ana Ruiz", False),  # a byline
+        ("BY ANA RUIZ March 5, 2026", False),
+        ("Par Ana Ruiz", False),
+        ("Lorries queue at the closed bridge on Monday - Jane Roe/Harbour Press", False),
+        ("Inspectors under the bridge deck. Photo: Tom Hill", False),  # a credited caption
+        ("Die gesperrte Brücke am Montag (Foto: dpa)", False),
+        ("Bridge report: cracks found in two piers", True),  # headlines that look alike
+        ("The big picture: who pays", True),
+        ("Repairs – Piers 2/3 first", True),
+        ("Recipe – Harbour stew / fish soup", True),
     ],
 )
-def test_a_byline_or_a_credited_caption_is_never_a_title_candidate(line: str):
+def test_bylines_and_credited_captions_are_never_title_candidates(line: str, candidate: bool):
     blocks = blocks_from_paste("\n\n".join([line, *BODY]))
-    assert 0 not in candidates(blocks, [True] * len(blocks))
-
-
-@pytest.mark.parametrize(
-    "headline",
-    [
-        "Bridge report: cracks found in two piers",
-        "The big picture: who pays",
-        "Repairs – Piers 2/3 first",
-        "Recipe – Harbour stew / fish soup",
-    ],
-)
-def test_a_headline_with_a_colon_is_still_a_title_candidate(headline: str):
-    blocks = blocks_from_paste("\n\n".join([headline, *BODY]))
-    assert 0 in candidates(blocks, [True] * len(blocks))
+    assert (0 in candidates(blocks, [True] * len(blocks))) is candidate
 
 
 COMMENTS = (
