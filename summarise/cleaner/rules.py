@@ -150,7 +150,7 @@ COMMENT_HEADER = re.compile(
     r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|(?:回覆|回复|返信)$|" + AGO + "$",
     re.I,
 )
-QUOTES = frozenset("\"'“”„‘’‚«»")
+QUOTES = frozenset("\"'“”„‘’‚«»")  # the marks that open a quoted title
 # The heading over a blog's comment thread: "11 thoughts on “TITLE”", "3 Kommentare zu …".
 COMMENT_SECTION = re.compile(
     r"^\d+ (?:responses?|replies|comments?|thoughts|antworten|kommentare|réponses?|"

@@ -24,7 +24,7 @@ from .blocks import Block, word_count
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
-_SECTION_WORDS = 30  # a comment section's heading quotes the article's title
+_COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
@@ -164,7 +164,7 @@ def _comment_section(text: str) -> bool:
     """A blog's heading over its comments, "11 thoughts on “TITLE”": the title quoted, or
     no sentence end (an article's "3 replies to the survey came from farmers." is not)."""
     found = rules.COMMENT_SECTION.match(text)
-    if found is None or len(text.split()) > _SECTION_WORDS:
+    if found is None or len(text.split()) > _COMMENT_HEADING_WORDS:
         return False
     return text[found.end() : found.end() + 1] in rules.QUOTES or not rules.TERMINAL.search(text)
 
