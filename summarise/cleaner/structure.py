@@ -138,11 +138,12 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     start a thread (dates alone could be a timeline's sub-headings). The article
     starts at its first kept paragraph: a sidebar of "posted 2 years ago" links
     above it is not a thread under it."""
-    kept = np.flatnonzero(keep).tolist()
-    if not kept:
-        return
     start = _first_paragraph(blocks, keep)
-    start = kept[0] if start is None else start
+    if start is None:  # no paragraph kept: the thread starts below the first kept line
+        kept = np.flatnonzero(keep)
+        if len(kept) == 0:
+            return
+        start = int(kept[0])
     headers: list[tuple[int, bool]] = []
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
