@@ -390,6 +390,55 @@ def test_a_video_player_between_paragraphs_does_not_split_off_the_article_start(
     assert kept_by_structure(lines, dict.fromkeys(player, 0.0)) == [TITLE, *opening, *later]
 
 
+LEADS = [
+    (
+        "Ferry timetable changes for the summer season",
+        "From June the morning ferry leaves twenty minutes earlier, and the last crossing of the "
+        "day moves to half past ten so that concert visitors can get home.",
+    ),
+    (
+        "Local bakery wins national bread award",
+        "The family bakery on Mill Street took first prize for its rye loaf, beating more than two "
+        "hundred entries from across the country at the fair in the capital.",
+    ),
+    (
+        "Harbour festival returns after three years",
+        "Boat races, a fish market and a fireworks show are back on the second weekend of August, "
+        "the organisers said, after the pandemic and a lack of volunteers stopped it.",
+    ),
+]
+FAR = [f"Widget {n}" for n in range(12)]
+
+
+def test_teasers_each_under_its_headline_after_the_article_are_dropped():
+    teasers = [line for pair in LEADS for line in pair]
+    headlines = {headline: 0.2 for headline, _ in LEADS}
+    assert kept_by_structure(
+        [TITLE, *BODY, *FAR, *teasers], {**dict.fromkeys(FAR, 0.0), **headlines}
+    ) == [
+        TITLE,
+        *BODY,
+    ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Repairs in the spring", "", "Who pays"],  # sub-headings over runs of paragraphs
+        ["19:14", "18:50", "18:32"],  # a live blog's time stamps
+    ],
+)
+def test_a_later_part_of_the_article_is_not_taken_for_teasers(above: list[str]):
+    """Teasers have a headline over every paragraph; an article's later part does not."""
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # three long paragraphs
+    part = [line for head, (_, lead) in zip(above, LEADS) for line in (head, lead) if line]
+    assert kept_by_structure([TITLE, *article, *FAR, *part], dict.fromkeys(FAR, 0.0)) == [
+        TITLE,
+        *article,
+        *part,
+    ]
+
+
 def test_a_thread_marked_by_date_and_time_lines_is_cut():
     thread = [
         "reply",

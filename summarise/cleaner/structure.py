@@ -1,8 +1,8 @@
 """Page structure the line classifier can miss, as precise rules applied after it.
 
 A page's article is one run of text: a thread of reader comments, a list of
-teaser headlines with their comment counts, or widgets after the last sentence
-follow the article and are not part of it, and a few kinds of line (copyright
+teaser headlines with their comment counts or with a lead each, or widgets after
+the last sentence follow the article and are not part of it, and a few kinds of line (copyright
 lines, cookie notices, photo credits, datelines, lines of interface words only)
 are furniture wherever they stand, as is a "Related" box's header with the
 headlines under it. Inside the article, a sub-heading or a few short lines between
@@ -40,6 +40,8 @@ _BOX_LINK_WORDS = 25  # longer, or a sentence: the article again, not a headline
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
+_TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
+_HEADLINE_WORDS = 15
 
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
@@ -228,7 +230,7 @@ def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop small clusters of kept blocks far from the article's main run of text (a
     video player's controls can split one article in two: a part with a few paragraphs
-    of its own stays)."""
+    of its own stays), and clusters after it whose paragraphs are teasers."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
@@ -239,10 +241,30 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         clusters[-1].append(int(i))
     sizes = [sum(word_count(blocks[i]) for i in cluster) for cluster in clusters]
     largest = max(sizes)
-    for cluster, size in zip(clusters, sizes):
-        paragraphs = sum(1 for i in cluster if _is_paragraph(blocks[i]))
-        if size < MAIN_RUN_SHARE * largest and paragraphs < MAIN_RUN_PARAGRAPHS:
+    main = sizes.index(largest)
+    for n, (cluster, size) in enumerate(zip(clusters, sizes)):
+        paragraphs = [i for i in cluster if _is_paragraph(blocks[i])]
+        small = size < MAIN_RUN_SHARE * largest and len(paragraphs) < MAIN_RUN_PARAGRAPHS
+        if small or (n > main and _teasers(blocks, paragraphs)):
             keep[cluster] = False
+
+
+def _teasers(blocks: Sequence[Block], paragraphs: list[int]) -> bool:
+    """Paragraphs that each stand right under a headline: a list of other stories, each
+    with its lead. An article's part runs paragraph after paragraph. Only for a cluster
+    after the article: above it, sub-headed sections of the article itself look alike."""
+    return len(paragraphs) >= _TEASER_PARAGRAPHS and all(
+        i > 0 and _is_headline(blocks[i - 1]) for i in paragraphs
+    )
+
+
+def _is_headline(block: Block) -> bool:
+    """A short line of words, not a paragraph (a list's "10." or a live blog's "19:14" is not)."""
+    return (
+        1 <= word_count(block) <= _HEADLINE_WORDS
+        and not _is_paragraph(block)
+        and any(c.isalpha() for c in block.text)
+    )
 
 
 def _first_paragraph(blocks: Sequence[Block], keep: np.ndarray) -> int | None:
