@@ -439,6 +439,17 @@ def test_a_later_part_of_the_article_is_not_taken_for_teasers(above: list[str]):
     ]
 
 
+@pytest.mark.parametrize("header", ["Související", "Related stories", None])
+def test_the_next_story_below_a_related_header_after_the_article_is_dropped(header: str | None):
+    """A feed's next story runs paragraph after paragraph like the article's own later
+    part: only a "Related" header between them tells it apart."""
+    article = [f"{a} {b} {c}" for a, b, c in zip(BODY, BODY[1:], BODY[2:])] * 3
+    story = [lead for _, lead in LEADS]
+    far = FAR if header is None else [*FAR[:4], header, *FAR[4:]]
+    kept = kept_by_structure([TITLE, *article, *far, *story], dict.fromkeys(far, 0.0))
+    assert kept == [TITLE, *article, *([] if header else story)]
+
+
 def test_a_thread_marked_by_date_and_time_lines_is_cut():
     thread = [
         "reply",

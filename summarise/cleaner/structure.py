@@ -34,12 +34,14 @@ _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be artic
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
+_SECTION_HEADER_WORDS = 6  # "Das könnte Sie auch interessieren"
 _BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
 _BOX_LINKS = 3  # headlines under a box header
 _BOX_LINK_WORDS = 25  # longer, or a sentence: the article again, not a headline
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
+RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15
 
@@ -187,9 +189,16 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     if not prose:
         return
     for i in range(int(prose[-1]) + 1, len(blocks)):
-        if word_count(blocks[i]) <= 6 and rules.SECTION_HEADER.search(blocks[i].text):
+        if _is_section_header(blocks[i]):
             keep[i:] = False
             return
+
+
+def _is_section_header(block: Block) -> bool:
+    """A short "Related stories" / "Most read" line over other stories."""
+    return word_count(block) <= _SECTION_HEADER_WORDS and bool(
+        rules.SECTION_HEADER.search(block.text)
+    )
 
 
 def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -230,7 +239,8 @@ def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop small clusters of kept blocks far from the article's main run of text (a
     video player's controls can split one article in two: a part with a few paragraphs
-    of its own stays), and clusters after it whose paragraphs are teasers."""
+    of its own stays). After the article, also drop clusters whose paragraphs are
+    teasers, and smaller ones below a "Related" header: the next story of the feed."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
@@ -242,10 +252,16 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     sizes = [sum(word_count(blocks[i]) for i in cluster) for cluster in clusters]
     largest = max(sizes)
     main = sizes.index(largest)
+    related = main + 1 < len(clusters) and any(
+        _is_section_header(blocks[i]) for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
+    )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
         paragraphs = [i for i in cluster if _is_paragraph(blocks[i])]
         small = size < MAIN_RUN_SHARE * largest and len(paragraphs) < MAIN_RUN_PARAGRAPHS
-        if small or (n > main and _teasers(blocks, paragraphs)):
+        after = n > main and (
+            _teasers(blocks, paragraphs) or (related and size < RELATED_SHARE * largest)
+        )
+        if small or after:
             keep[cluster] = False
 
 
