@@ -450,6 +450,20 @@ def test_the_next_story_below_a_related_header_after_the_article_is_dropped(head
     assert kept == [TITLE, *article, *([] if header else story)]
 
 
+@pytest.mark.parametrize("teasers", [True, False])
+def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
+    """Below "Das könnte Sie auch interessieren", teasers each under a headline end the
+    article; the article's own sections, paragraph after paragraph, do not."""
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # three long paragraphs
+    if teasers:
+        below = [line for pair in LEADS for line in pair]
+    else:
+        below = ["More on the repairs", *(lead for _, lead in LEADS)]
+    header = "Das könnte Sie auch interessieren"
+    kept = kept_by_structure([TITLE, *article, header, *below], {header: 0.0})
+    assert kept == [TITLE, *article, *([] if teasers else below)]
+
+
 def test_a_thread_marked_by_date_and_time_lines_is_cut():
     thread = [
         "reply",

@@ -184,14 +184,17 @@ def _is_stamp(text: str) -> bool:
 
 
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Everything from a "Related stories" / "Most read" header after the last paragraph."""
+    """Everything from a "Related stories" / "Most read" header below the article's first
+    paragraph, when all the paragraphs kept below it are teasers (or there are none)."""
     prose = [i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])]
     if not prose:
         return
-    for i in range(int(prose[-1]) + 1, len(blocks)):
+    for i in range(prose[0] + 1, len(blocks)):
         if _is_section_header(blocks[i]):
-            keep[i:] = False
-            return
+            below = [j for j in prose if j > i]
+            if not below or _teasers(blocks, below):
+                keep[i:] = False
+                return
 
 
 def _is_section_header(block: Block) -> bool:
@@ -275,10 +278,11 @@ def _teasers(blocks: Sequence[Block], paragraphs: list[int]) -> bool:
 
 
 def _is_headline(block: Block) -> bool:
-    """A short line of words, not a paragraph (a list's "10." or a live blog's "19:14" is not)."""
+    """A short line of words that ends no sentence with a full stop: a headline, not
+    a short sentence, a list's "10." or a live blog's "19:14"."""
     return (
         1 <= word_count(block) <= _HEADLINE_WORDS
-        and not _is_paragraph(block)
+        and not block.text.rstrip().endswith(".")
         and any(c.isalpha() for c in block.text)
     )
 
