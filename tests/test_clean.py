@@ -464,6 +464,20 @@ def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
     assert kept == [TITLE, *article, *([] if teasers else below)]
 
 
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("(Bild: Jane Roe)", True),
+        ("Foto: Ana Ruiz/Reuters", True),
+        ("The old bridge at dawn. Photo: Tom Hill", True),
+        ("The big picture: who pays for the repairs", False),
+        ("Photo: the council voted on Tuesday to close the bridge to heavy traffic.", False),
+    ],
+)
+def test_a_short_line_that_credits_a_photo_is_furniture(line: str, dropped: bool):
+    assert (line not in kept_by_structure([TITLE, BODY[0], line, *BODY[1:]])) is dropped
+
+
 def test_a_thread_marked_by_date_and_time_lines_is_cut():
     thread = [
         "reply",

@@ -197,7 +197,8 @@ ARTICLE_TYPES = frozenset(
     """.split()
 )
 # A photographer's credit in a caption: "... - Jane Roe/Reuters", "Photo: AP", "(Foto: dpa)";
-# the name's capitals are matched as written ("Recipe – Kueh / Kuih" is a headline)
+# the name's capitals are matched as written ("Recipe – Kueh / Kuih" is a headline). A short
+# line with one is furniture, and never the title.
 PHOTO_CREDIT = re.compile(
     r"(?-i: [-–—|] [A-Z][a-z]+ [A-Z][\w'.-]{1,30}/[\w .'-]{1,40}$)|"
     r"(?:^|[.|] )(?:photo|foto|image|bild|credit|crédit|picture|imagen)s? ?:|"

@@ -77,7 +77,7 @@ def _is_furniture(text: str, words: int) -> bool:
         words <= rules.FURNITURE_MAX_WORDS
         and rules.FURNITURE.search(text)
         or words <= rules.FURNITURE_SHORT_MAX_WORDS
-        and rules.FURNITURE_SHORT.search(text)
+        and (rules.FURNITURE_SHORT.search(text) or rules.PHOTO_CREDIT.search(text))
         or _menu_bar(text)
         or _dateline(text)
         or _interface_line(text)
