@@ -752,6 +752,16 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Proudly powered by WordPress", True),
         ("This entry was posted in Local news. Bookmark the permalink.", True),
         ("Most of the council's website is powered by WordPress.", False),
+        ("Jetzt teilen!", True),
+        ("Möchten Sie den Artikel teilen?", True),
+        ("Kategorie: Verkehr", True),
+        ("Folgen Sie uns auf Instagram", True),
+        ("Externer Inhalt", True),
+        ("Jetzt kostenlos registrieren", True),
+        ("No responses yet", True),
+        ("(Noch keine Bewertungen)", True),
+        ("Jetzt teilen sich zwei Städte die Kosten.", False),  # a sentence, not a prompt
+        ("Folgen der Sperrung für Pendler", False),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

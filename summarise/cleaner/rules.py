@@ -90,7 +90,8 @@ FURNITURE = re.compile(
 )
 FURNITURE_MAX_WORDS = 40
 # Phrases that mark furniture wherever they stand in a short line: interface words, share
-# prompts in several languages, the comment form, tag lists and author boxes.
+# and follow prompts in several languages, the comment form, tag and category lists, author
+# boxes, sign-up prompts, ratings and the placeholders of embedded content.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
@@ -106,7 +107,13 @@ FURNITURE_SHORT = re.compile(
     r"laisser un commentaire|laissez un commentaire|à propos de l'auteur|"
     r"deja un comentario|deja una respuesta|sobre el autor|etiquetas|"
     r"lascia un commento|deixe um comentário|deixe uma resposta|zostaw komentarz|"
-    r"napisz komentarz)\b",
+    r"napisz komentarz|no responses? (?:yet|so far)|"
+    r"follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|nos siga|seguici|"
+    r"jetzt (?:kostenlos )?(?:registrieren|anmelden)|hier kostenlos anmelden|"
+    r"externer inhalt|empfohlener redaktioneller inhalt)\b|"
+    r"^\W*(?:kategorien?|categories|category|catégories?|categorías?) ?:|^\W*jetzt teilen\W*$|"
+    r"\b(?:artikel (?:mit anderen )?teilen|vergiss nicht zu teilen|"
+    r"(?:noch )?keine bewertungen|no ratings yet)\b",
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
