@@ -607,6 +607,25 @@ def test_a_language_without_a_hand_written_word_list_keeps_its_article():
     assert cleaned.paragraphs == ["Jembatan Pelabuhan Ditutup untuk Truk", *body]
 
 
+def test_words_with_vowel_signs_are_whole_words_and_the_danda_ends_a_sentence():
+    """Hindi's vowel signs are combining marks, outside Python's \\w: read as word breaks,
+    they split every word and the page looked like Nepali. "।" ends its sentences."""
+    body = [
+        "नगर परिषद ने मंगलवार को पुराने बंदरगाह पुल को भारी वाहनों के लिए बंद करने का फैसला "
+        "किया, क्योंकि इंजीनियरों को उसके दो स्टील के खंभों में दरारें मिली हैं।",
+        "महापौर ने कहा कि यह फैसला दुखद है लेकिन ज़रूरी था, और अगर राज्य सरकार पैसे को "
+        "मंज़ूरी देती है तो मरम्मत का काम वसंत में शुरू हो जाएगा।",
+        "डिलीवरी कंपनियों ने चेतावनी दी है कि इस नए रास्ते से औद्योगिक इलाके से होकर जाने "
+        "वाली हर यात्रा में चालीस मिनट तक ज़्यादा लगेंगे।",
+    ]
+    title = "बंदरगाह पुल भारी वाहनों के लिए बंद"
+    cleaned = clean("\n\n".join(["होम", "देश", "लॉग इन", title, *body, "शेयर करें"]))
+    assert cleaned.language == "hi"
+    assert cleaned.paragraphs == [title, *body]
+    assert rules.tokens("मंज़ूरी देती") == ["मंज़ूरी", "देती"]
+    assert all(rules.TERMINAL.search(line) for line in body)
+
+
 ADVERSARIAL = {
     "long digit runs with a tail that matches nothing": "\n".join(
         ["1" * 40 + " q", "2" * 5000 + " q!"] * 200
@@ -614,6 +633,7 @@ ADVERSARIAL = {
     "thousands of repeated interface words": ("share print email menu " * 5000 + "zz\n") * 3,
     "a 100,000-character line without spaces": "x" * 100_000,
     "50,000 one-character lines": "\n".join("abcdefghij"[i % 10] for i in range(50_000)),
+    "a letter under 100,000 combining marks": "क" + "\u093f\u0902" * 50_000 + "1 q",
 }
 
 

@@ -44,7 +44,7 @@ def detect_language(texts: Sequence[str]) -> str:
     tokens: Counter[str] = Counter()
     seen = 0
     for text in texts:
-        found = rules.TOKEN.findall(text.lower())[: _LANGUAGE_TOKENS - seen]
+        found = rules.tokens(text.lower())[: _LANGUAGE_TOKENS - seen]
         tokens.update(found)
         seen += len(found)
         if seen >= _LANGUAGE_TOKENS:
@@ -66,12 +66,12 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
     chars = len(text.replace(" ", "")) or 1
     cjk = 0 if text.isascii() else len(rules.CJK.findall(text))
     n_words = len(words) + cjk // rules.CJK_CHARS_PER_WORD
-    letters = len(rules.LETTER.findall(text))
+    letters = _letters(text)
     digits = len(rules.DIGIT.findall(text))
     punct = chars - letters - digits
     # a run of CJK characters is many words, not one long token: placeholders of a
     # word's length stand for them (only their number and length matter)
-    tokens = rules.TOKEN.findall((rules.CJK.sub(" ", text) if cjk else text).lower())
+    tokens = rules.tokens((rules.CJK.sub(" ", text) if cjk else text).lower())
     tokens += ["字" * rules.CJK_CHARS_PER_WORD] * (cjk // rules.CJK_CHARS_PER_WORD)
     n_tokens = len(tokens) or 1
     cased = [w for w in words if w[:1].isalpha()]
@@ -110,6 +110,13 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
     ]
 
 
+def _letters(text: str) -> int:
+    """Letters, counting the combining marks of Indic and Thai words as theirs."""
+    return len(rules.LETTER.findall(text)) + (
+        0 if text.isascii() else len(rules.MARK.findall(text))
+    )
+
+
 def _stop_density(
     text: str, tokens: list[str], n_words: int, stoplist: frozenset[str] | None, cjk_page: bool
 ) -> float:
@@ -129,7 +136,7 @@ def _content_tokens(text: str, stoplist: frozenset[str] | None) -> list[str]:
     cjk = not lowered.isascii() and rules.CJK.search(lowered) is not None
     out = [
         t
-        for t in rules.TOKEN.findall(rules.CJK.sub(" ", lowered) if cjk else lowered)
+        for t in rules.tokens(rules.CJK.sub(" ", lowered) if cjk else lowered)
         if len(t) >= 4 and (stoplist is None or t not in stoplist)
     ]
     if cjk:
@@ -144,7 +151,7 @@ def _mostly_cjk(blocks: Sequence[Block]) -> bool:
     """Whether the page is written in Chinese or Japanese (judged on its first 20,000
     characters)."""
     sample = "".join(b.text for b in blocks)[:20000]
-    letters = len(rules.LETTER.findall(sample))
+    letters = _letters(sample)
     return letters > 0 and len(rules.CJK.findall(sample)) >= rules.CJK_PAGE_SHARE * letters
 
 

@@ -29,7 +29,7 @@ _MAX_WORD = 24
 
 def _words(text: str) -> set[str]:
     sample = text[: rules.SAMPLE_CHARS].lower()
-    return {w for w in rules.TOKEN.findall(sample) if len(w) <= _MAX_WORD}
+    return {w for w in rules.tokens(sample) if len(w) <= _MAX_WORD}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ lists are sets looked up token by token, never joined into one pattern.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import justext
@@ -15,11 +16,41 @@ import justext
 SAMPLE_CHARS = 3000  # a block's words and marks are read from its start: a wall of text is slow
 WORD = re.compile(r"\S+")
 WORD_CHARS = re.compile(r"\w+")
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane, as ranges for a character
+    class. Python's \\w leaves them out, yet the vowel signs of Indic and Thai scripts
+    are inside their words: "দিকে" is one word, not three."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+MARK = re.compile("[" + _combining_marks() + "]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a word of a script with combining marks: letters and the marks inside it ("दुनिया")
+_MARKED = r"[^\W\d_](?:[^\W\d_]|" + MARK.pattern + ")*"
+_MARKED_TOKEN = re.compile(_MARKED + r"(?:['’]" + _MARKED + ")?")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text``, without digits; the marked pattern only where marks are, as
+    it is slower."""
+    marked = not text.isascii() and MARK.search(text) is not None
+    return (_MARKED_TOKEN if marked else _TOKEN).findall(text)
+
+
 LETTER = re.compile(r"[^\W\d_]")
 DIGIT = re.compile(r"\d")
-# a sentence's end, possibly followed by a short citation mark: "in 1840.[12]", "sacred. [M1]"
-TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
+# a sentence's end in any script (Hindi and Bengali "।", Arabic "؟", Urdu "۔"), possibly
+# followed by a short citation mark: "in 1840.[12]", "sacred. [M1]"
+TERMINAL = re.compile(r"[.!?…。！？।॥؟۔։።။][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2  # scripts without spaces: about two characters make a word
 # Chinese function characters and Japanese particles: the stop words of scripts without

@@ -86,7 +86,7 @@ def _is_furniture(text: str, words: int) -> bool:
 
 def _interface_line(text: str) -> bool:
     """ "XS SM MD LG XL", "Share Tweet Email": three or more words, all of the interface."""
-    tokens = rules.TOKEN.findall(text.lower())
+    tokens = rules.tokens(text.lower())
     return (
         len(tokens) >= 3
         and all(t in rules.UI_WORDS for t in tokens)
@@ -179,7 +179,7 @@ def _is_stamp(text: str) -> bool:
     if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
         return False
     rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
-    words = [w for w in rules.TOKEN.findall(rest) if w.lower() not in rules.STAMP_FILLERS]
+    words = [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
     return len(words) <= 1
 
 

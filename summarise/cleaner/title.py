@@ -68,7 +68,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
 
 
 def _vocab(text: str) -> set[str]:
-    return {t for t in rules.TOKEN.findall(text.lower()) if len(t) >= 3}
+    return {t for t in rules.tokens(text.lower()) if len(t) >= 3}
 
 
 def title_features(
