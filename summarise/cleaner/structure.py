@@ -1,15 +1,15 @@
 """Page structure the line classifier can miss, as precise rules applied after it.
 
 A page's article is one run of text: a thread of reader comments, a list of
-teaser headlines with their comment counts or with a lead each, or widgets after
-the last sentence follow the article and are not part of it, and a few kinds of line (copyright
-lines, cookie notices, photo credits, datelines, lines of interface words only)
-are furniture wherever they stand, as is a "Related" box's header with the
-headlines under it. Inside the article, a sub-heading or a few short lines between
-two kept paragraphs (a table row, a list item) are part of it, and so is a
-paragraph beside a kept one that the classifier was unsure of. A page where
-nothing like a sentence was kept (a paywall leaves only the lead) keeps its
-likeliest sentence.
+teaser headlines with their comment counts or with a lead each, the feed's next
+story below a "Related" header, or widgets after the last sentence follow the
+article and are not part of it, and a few kinds of line (copyright lines, cookie
+notices, photo credits, datelines, lines of interface words only) are furniture
+wherever they stand, as is a "Related" box's header with the headlines under it.
+Inside the article, a sub-heading or a few short lines between two kept paragraphs
+(a table row, a list item) are part of it, and so is a paragraph beside a kept one
+that the classifier was unsure of. A page where nothing like a sentence was kept
+(a paywall leaves only the lead) keeps its likeliest sentence.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not th
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
-_HEADLINE_WORDS = 15
+_HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
