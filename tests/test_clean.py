@@ -426,6 +426,11 @@ def test_teasers_each_under_its_headline_after_the_article_are_dropped():
     [
         ["Repairs in the spring", "", "Who pays"],  # sub-headings over runs of paragraphs
         ["19:14", "18:50", "18:32"],  # a live blog's time stamps
+        [
+            "So far we have used three numbers in our sums:",
+            "Chart with a higher threshold",
+            "Accuracy",
+        ],
     ],
 )
 def test_a_later_part_of_the_article_is_not_taken_for_teasers(above: list[str]):

@@ -278,11 +278,12 @@ def _teasers(blocks: Sequence[Block], paragraphs: list[int]) -> bool:
 
 
 def _is_headline(block: Block) -> bool:
-    """A short line of words that ends no sentence with a full stop: a headline, not
-    a short sentence, a list's "10." or a live blog's "19:14"."""
+    """A short line of words that ends no sentence with a full stop and leads into no
+    paragraph with a colon: a headline, not a short sentence, a lead-in ("In our sums
+    we used three numbers:"), a list's "10." or a live blog's "19:14"."""
     return (
         1 <= word_count(block) <= _HEADLINE_WORDS
-        and not block.text.rstrip().endswith(".")
+        and not block.text.rstrip().endswith((".", ":"))
         and any(c.isalpha() for c in block.text)
     )
 
