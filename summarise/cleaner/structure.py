@@ -270,8 +270,9 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 def _teasers(blocks: Sequence[Block], paragraphs: list[int]) -> bool:
     """Paragraphs that each stand right under a headline: a list of other stories, each
-    with its lead. An article's part runs paragraph after paragraph. Only for a cluster
-    after the article: above it, sub-headed sections of the article itself look alike."""
+    with its lead. An article's part runs paragraph after paragraph. Asked only after
+    the article or below a "Related" header: above the article, its own sub-headed
+    sections look alike."""
     return len(paragraphs) >= _TEASER_PARAGRAPHS and all(
         i > 0 and _is_headline(blocks[i - 1]) for i in paragraphs
     )
