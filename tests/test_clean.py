@@ -537,6 +537,38 @@ def test_a_chinese_thread_of_numbered_dated_comments_is_cut():
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
 
 
+def test_a_thread_headed_by_names_with_date_and_time_is_cut():
+    # each comment opens with its writer's name and when it was posted, without "said:"
+    thread = [
+        "Jane Roe 12.03.2026 at 14:22",
+        "The detour through the industrial district is a nightmare for cyclists too.",
+        "Reply",
+        "Tom Hill 13.03.2026 at 09:10",
+        "Good to see the council act before something worse happens.",
+    ]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+CHINESE_BODY = [
+    "市议会周二投票决定，老港口大桥将禁止重型卡车通行，因为工程师在两根钢梁上发现了裂缝。",
+    "英国工程师约翰·史密斯·布朗在报告中指出，大桥的钢缆也已经锈蚀，必须在明年夏天之前更换。",
+    "市长表示，这个决定虽然艰难但很必要，如果区政府批准资金，维修工作将在春天开始。",
+]
+
+
+def test_a_transliterated_name_does_not_make_a_chinese_paragraph_a_menu_bar():
+    lines = ["港口大桥禁止卡车通行", *CHINESE_BODY]
+    assert kept_by_structure(lines) == lines
+
+
+def test_a_sidebar_of_dated_links_above_a_chinese_article_is_not_a_thread():
+    # a Chinese paragraph is short in characters, yet the article starts at the first one
+    sidebar = ["港口新闻一周回顾 3 hours ago", "大桥检查时间表 5 hours ago", "渡轮票价 9 hours ago"]
+    lines = [*sidebar, "港口大桥禁止卡车通行", *CHINESE_BODY]
+    kept = kept_by_structure(lines, dict.fromkeys(sidebar, 0.0))
+    assert kept == lines[3:]
+
+
 def test_a_sidebar_of_dated_links_above_the_article_is_not_a_thread():
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     sidebar = [

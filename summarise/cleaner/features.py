@@ -36,7 +36,6 @@ CONTEXT = [
 NAMES = OWN + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGHBOUR] + CONTEXT
 T = TypeVar("T")
 _LANGUAGE_TOKENS = 20000
-_CJK_WEIGHT = 3  # a CJK character carries about as much as a short word of a spaced script
 
 
 def detect_language(texts: Sequence[str]) -> str:
@@ -80,7 +79,7 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
     stripped = text.rstrip()
     scale = len(full) / len(text) if text else 1.0
     return [
-        math.log1p((chars + (_CJK_WEIGHT - 1) * cjk) * scale),
+        math.log1p((chars + (rules.CJK_WEIGHT - 1) * cjk) * scale),
         math.log1p(n_words * scale),
         float(rules.TERMINAL.search(stripped) is not None),
         float(stripped.endswith(":")),

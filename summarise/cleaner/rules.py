@@ -52,6 +52,7 @@ DIGIT = re.compile(r"\d")
 # followed by a short citation mark: "in 1840.[12]", "sacred. [M1]"
 TERMINAL = re.compile(r"[.!?…。！？।॥؟۔։።။][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_WEIGHT = 3  # a CJK character carries about as much text as three letters of a spaced script
 CJK_CHARS_PER_WORD = 2  # scripts without spaces: about two characters make a word
 # Chinese function characters and Japanese particles: the stop words of scripts without
 # spaces, counted character by character (a page in them has no jusText list)

@@ -24,6 +24,7 @@ from .blocks import Block, word_count
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
+_MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
@@ -101,11 +102,14 @@ def _dateline(text: str) -> bool:
 
 
 def _menu_bar(text: str) -> bool:
-    """ "Home | World | Business": three or more short items between separators."""
+    """ "Home | World | Business": three or more short items between separators.
+    Short in characters too: Chinese has no spaces, and "·" joins a transliterated name."""
     if "|" not in text and "·" not in text and "•" not in text:
         return False
     parts = text.replace("·", "|").replace("•", "|").split("|")
-    return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
+    return len(parts) >= 3 and all(
+        len(part.split()) <= 3 and len(part.strip()) <= _MENU_ITEM_CHARS for part in parts
+    )
 
 
 def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
@@ -156,7 +160,7 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
             return
         if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
-        elif word_count(blocks[i]) <= _STAMP_WORDS and _is_stamp(text):
+        elif word_count(blocks[i]) <= _STAMP_WORDS and (_is_stamp(text) or _signed_stamp(text)):
             headers.append((i, False))
     for n, (i, worded) in enumerate(headers):
         close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]
@@ -181,6 +185,16 @@ def _is_stamp(text: str) -> bool:
     rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
     words = [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
     return len(words) <= 1
+
+
+def _signed_stamp(text: str) -> bool:
+    """A comment's header: a name with the date and the time it was posted
+    ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
+    if not (rules.MONTH.search(text) and rules.TIME_OF_DAY.search(text)):
+        return False
+    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+    words = [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
+    return len(words) <= 4 and not rules.TERMINAL.search(rest)
 
 
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -296,7 +310,12 @@ def _first_paragraph(blocks: Sequence[Block], keep: np.ndarray) -> int | None:
 
 def _is_paragraph(block: Block) -> bool:
     """A long block that ends a sentence: the article's own text."""
-    return len(block.text) >= _PROSE_CHARS and rules.TERMINAL.search(block.text) is not None
+    text = block.text
+    cjk = 0 if text.isascii() else len(rules.CJK.findall(text))
+    return (
+        len(text) + (rules.CJK_WEIGHT - 1) * cjk >= _PROSE_CHARS
+        and rules.TERMINAL.search(text) is not None
+    )
 
 
 def _is_prose(block: Block) -> bool:
