@@ -597,6 +597,17 @@ def test_a_paragraph_beside_the_article_is_kept_unless_the_classifier_ruled_it_o
     assert result == [TITLE, *opening, *([closing] if kept else [])]
 
 
+@pytest.mark.parametrize(("score", "kept"), [(0.3, True), (0.1, False)], ids=["unsure", "sure-not"])
+def test_a_paragraph_between_advertisement_slots_is_kept_unless_ruled_out(score: float, kept: bool):
+    paragraphs = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    middle = paragraphs[1]
+    lines = [TITLE, paragraphs[0], "Advertisement", "(Photo: Lena Berg)", middle]
+    lines += ["Advertisement", paragraphs[2]]
+    scores = {"Advertisement": 0.0, "(Photo: Lena Berg)": 0.2, middle: score}
+    expected = [TITLE, paragraphs[0], *([middle] if kept else []), paragraphs[2]]
+    assert kept_by_structure(lines, scores) == expected
+
+
 def test_an_unsure_paragraph_away_from_the_article_stays_out():
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     teaser = (

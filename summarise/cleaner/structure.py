@@ -34,6 +34,7 @@ _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
+_BRIDGE_REACH = 3  # ... or between two kept ones with at most this many short lines each side
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
 _SECTION_HEADER_WORDS = 6  # "Das könnte Sie auch interessieren"
 _BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
@@ -127,15 +128,33 @@ def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) 
 
 
 def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
-    """A paragraph next to a kept paragraph is kept when the classifier was only unsure
-    (an article's last paragraph, just before the comment form, often scores low)."""
+    """A paragraph next to a kept paragraph, or between two with only short lines around
+    it, is kept when the classifier was only unsure (an article's last paragraph, just
+    before the comment form, often scores low; so does one among advertisement slots)."""
     near = [
         not keep[i] and scores[i] >= _NEAR_SCORE and _is_paragraph(b) for i, b in enumerate(blocks)
     ]
     anchor = [bool(keep[i]) and _is_paragraph(b) for i, b in enumerate(blocks)]
     for i in range(len(blocks)):
-        if near[i] and ((i > 0 and anchor[i - 1]) or (i + 1 < len(blocks) and anchor[i + 1])):
+        if near[i] and (
+            (i > 0 and anchor[i - 1])
+            or (i + 1 < len(blocks) and anchor[i + 1])
+            or (_anchored(blocks, anchor, i, -1) and _anchored(blocks, anchor, i, 1))
+        ):
             keep[i] = True
+
+
+def _anchored(blocks: Sequence[Block], anchor: list[bool], i: int, step: int) -> bool:
+    """A kept paragraph a few short lines ("Advertisement", a picture's credit) away from
+    block ``i``, looking in direction ``step``."""
+    for j in range(i + step, i + step * (_BRIDGE_REACH + 1), step):
+        if not 0 <= j < len(blocks):
+            return False
+        if anchor[j]:
+            return True
+        if _is_paragraph(blocks[j]):
+            return False
+    return False
 
 
 def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
