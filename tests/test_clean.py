@@ -371,6 +371,17 @@ def test_comment_threads_and_teaser_lists_after_the_article_are_removed():
     assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
 
 
+@pytest.mark.parametrize("count", [3, 2], ids=["list", "two-lines"])
+def test_a_run_of_headlines_cut_short_is_a_teaser_list(count: int):
+    cut_short = [
+        "21 tattoos that were beautifully…",
+        "Here is what the new ferry timetable…",
+        "Seven cafés by the harbour you should...",
+    ][:count]
+    kept = kept_by_structure([*cut_short, TITLE, *BODY])
+    assert kept == ([TITLE, *BODY] if count == 3 else [*cut_short, TITLE, *BODY])
+
+
 def kept_by_structure(lines: list[str], dropped: dict[str, float] | None = None) -> list[str]:
     """The lines the structure rules keep when the classifier kept all but ``dropped``
     (each with the score it gave)."""

@@ -261,15 +261,28 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 
 def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Runs of headlines each ending in a count, "... (142)", are teasers of other stories."""
+    """Runs of headlines each ending in a count, "... (142)", or cut short, "21 tattoos
+    that…", are teasers of other stories."""
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
-        if block is not None and rules.COUNT_SUFFIX.search(block.text.rstrip()):
+        if block is not None and _is_teaser_line(block):
             run.append(i)
             continue
         if len(run) >= _TEASER_RUN:
             keep[run] = False
         run = []
+
+
+def _is_teaser_line(block: Block) -> bool:
+    """A headline with a count, or one cut off mid-phrase (the ellipsis right after a word)."""
+    text = block.text.rstrip()
+    if rules.COUNT_SUFFIX.search(text):
+        return True
+    return (
+        text.endswith(("…", "..."))
+        and text.rstrip(".…")[-1:].isalnum()
+        and word_count(block) <= _HEADLINE_WORDS
+    )
 
 
 def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
