@@ -560,6 +560,29 @@ def test_a_thread_headed_by_names_with_date_and_time_is_cut():
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
 
 
+NAMED_COMMENTS = [
+    "jim_b",
+    "It was about time, the cracks were visible from the footpath for months and nobody cared.",
+    "suelee77",
+    "My commute just got a lot longer and nobody from the council even asked us.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Comments", "Leave a Reply", "Kommentare (2)"])
+def test_a_bare_comment_heading_after_the_article_cuts_the_thread_under_it(heading: str):
+    assert kept_by_structure([TITLE, *BODY, heading, *NAMED_COMMENTS]) == [TITLE, *BODY]
+
+
+def test_a_comment_count_under_the_lead_does_not_cut_the_article():
+    lines = [TITLE, BODY[0], "By Lena Berg", "Comments (12)", *BODY[1:]]
+    assert kept_by_structure(lines, {"Comments (12)": 0.0}) == [
+        TITLE,
+        BODY[0],
+        "By Lena Berg",
+        *BODY[1:],
+    ]
+
+
 CHINESE_BODY = [
     "市议会周二投票决定，老港口大桥将禁止重型卡车通行，因为工程师在两根钢梁上发现了裂缝。",
     "英国工程师约翰·史密斯·布朗在报告中指出，大桥的钢缆也已经锈蚀，必须在明年夏天之前更换。",

@@ -25,6 +25,7 @@ from .blocks import Block, word_count
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
+_OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 _TEASER_RUN = 3
 _EDGE_FRAGMENT_WORDS = 3
@@ -162,9 +163,11 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
     Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
     are only a date or a time; three close together, one of them comment words,
-    start a thread (dates alone could be a timeline's sub-headings). The article
-    starts at its first kept paragraph: a sidebar of "posted 2 years ago" links
-    above it is not a thread under it."""
+    start a thread (dates alone could be a timeline's sub-headings). A blog's "11
+    thoughts on …" starts one, and so does a bare "Comments" or "Leave a reply" heading
+    once two kept paragraphs stand above it (not a share bar under the lead). The
+    article starts at its first kept paragraph: a sidebar of "posted 2 years ago"
+    links above it is not a thread under it."""
     start = _first_paragraph(blocks, keep)
     if start is None:  # no paragraph kept: the thread starts below the first kept line
         kept = np.flatnonzero(keep)
@@ -172,9 +175,13 @@ def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
             return
         start = int(kept[0])
     headers: list[tuple[int, bool]] = []
+    paragraphs = 0
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
-        if _comment_section(text):
+        paragraphs += bool(keep[i]) and _is_prose(blocks[i])
+        if _comment_section(text) or (
+            paragraphs >= _OPENING_PARAGRAPHS and rules.COMMENT_OPENING.match(text)
+        ):
             keep[i:] = False
             return
         if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
