@@ -864,6 +864,13 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("(Noch keine Bewertungen)", True),
         ("Jetzt teilen sich zwei Städte die Kosten.", False),  # a sentence, not a prompt
         ("Folgen der Sperrung für Pendler", False),
+        ("Sign up for our morning briefing", True),
+        ("Enter your email address", True),
+        ("You can unsubscribe at any time.", True),
+        ("Get the day's top stories delivered to your inbox every weekday.", True),
+        ("Follow her on Twitter @lenaberg", True),
+        ("We collect your email address to send you the newsletter.", False),  # a policy's text
+        ("Signs of rust were found on both towers.", False),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

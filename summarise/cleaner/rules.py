@@ -117,7 +117,8 @@ FURNITURE = re.compile(
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
     r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
-    r"\bthis entry was posted in\b|\bbookmark the permalink\b",
+    r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
+    r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b",
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
@@ -145,7 +146,11 @@ FURNITURE_SHORT = re.compile(
     r"externer inhalt|empfohlener redaktioneller inhalt)\b|"
     r"^\W*(?:kategorien?|categories|category|catégories?|categorías?) ?:|^\W*jetzt teilen\W*$|"
     r"\b(?:artikel (?:mit anderen )?teilen|vergiss nicht zu teilen|"
-    r"(?:noch )?keine bewertungen|no ratings yet)\b",
+    r"(?:noch )?keine bewertungen|no ratings yet)\b|"
+    r"\b(?:enter your e-?mail|unsubscribe (?:at any time|anytime)|e-mail-adresse eingeben|"
+    r"jederzeit abbestellen|abmeldung (?:ist )?jederzeit|jetzt abonnieren|inscrivez-vous|"
+    r"votre adresse e-?mail|suscríbete|tu correo electrónico|iscriviti)\b|"
+    r"^\W*(?:sign up|follow (?:him|her|me|them) on)\b",
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
