@@ -642,6 +642,16 @@ def test_a_paragraph_between_advertisement_slots_is_kept_unless_ruled_out(score:
     assert kept_by_structure(lines, scores) == expected
 
 
+@pytest.mark.parametrize(
+    ("score", "kept"), [(0.3, True), (0.01, False)], ids=["unsure", "sure-not"]
+)
+def test_a_kept_numbered_list_keeps_its_next_items_unless_ruled_out(score: float, kept: bool):
+    items = ["1. Finland", "2. Norway", "3. Italy", "4. Spain", "5. Chile", "6. Peru"]
+    lines = [TITLE, *BODY[:2], "The ranking was as follows:", *items, *BODY[2:]]
+    result = kept_by_structure(lines, dict.fromkeys(items[2:], score))
+    assert [i for i in items if i in result] == (items if kept else items[:2])
+
+
 def test_an_unsure_paragraph_away_from_the_article_stays_out():
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     teaser = (

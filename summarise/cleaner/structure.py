@@ -61,6 +61,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _drop_teaser_runs(blocks, keep)
     _keep_main_run(blocks, keep)
     _keep_subheadings(blocks, keep)
+    _continue_lists(blocks, keep, scores)
     _fill_gaps(blocks, keep, scores)
     _drop_related_boxes(blocks, keep)
     _trim_edges(blocks, keep)
@@ -360,6 +361,27 @@ def _is_paragraph(block: Block) -> bool:
 def _is_prose(block: Block) -> bool:
     """A sentence of eight words or more: prose, though maybe short."""
     return word_count(block) >= _PROSE_WORDS and rules.TERMINAL.search(block.text) is not None
+
+
+def _continue_lists(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
+    """The next items of a kept numbered list ("6. France", "7. Italy") are kept when the
+    classifier did not rule them out: a ranking's tail scores low, out of context."""
+    numbers = [_item_number(b.text) for b in blocks]
+    for i in np.flatnonzero(keep).tolist():
+        j, n = i + 1, numbers[i]
+        while n is not None and j < len(blocks) and numbers[j] == n + 1:
+            if not keep[j] and scores[j] < _GAP_SCORE:
+                break
+            keep[j] = True
+            j, n = j + 1, n + 1
+
+
+def _item_number(text: str) -> int | None:
+    """The number of a list item, "7. Italy" or "7) Italy"; ``None`` for other lines."""
+    head, _, rest = text.partition(" ")
+    if rest and len(head) <= 4 and head[-1:] in ".)" and head[:-1].isdigit():
+        return int(head[:-1])
+    return None
 
 
 def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
