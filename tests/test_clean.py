@@ -382,6 +382,32 @@ def test_a_run_of_headlines_cut_short_is_a_teaser_list(count: int):
     assert kept == ([TITLE, *BODY] if count == 3 else [*cut_short, TITLE, *BODY])
 
 
+READ_MORE_TEASERS = [
+    "Ferry fares to rise in April",
+    "Passengers on the island routes will pay up to a tenth more from April, the operator said.",
+    "Read more",
+    "New cycle lane opens on the seafront",
+    "The two-kilometre lane links the old town with the beach and took a year to build.",
+    "Read more",
+    "Rail strike called off after late talks",
+    "Drivers accepted a new offer on Sunday night, hours before the strike was due to start.",
+    "Read more",
+]
+
+
+def test_teasers_each_with_a_read_more_link_are_dropped():
+    assert kept_by_structure([TITLE, *BODY, *READ_MORE_TEASERS]) == [TITLE, *BODY]
+
+
+def test_a_lone_read_more_under_the_article_keeps_the_paragraph_above_it():
+    # three links on the page, but far apart: a button that opens the article's rest,
+    # and two in the footer
+    footer = [f"Footer link {n}" for n in range(8)]
+    lines = [TITLE, *BODY, "Read more", *footer, "Read more", *footer, "Read more"]
+    kept = kept_by_structure(lines, dict.fromkeys(["Read more", *footer], 0.0))
+    assert kept == [TITLE, *BODY]
+
+
 def kept_by_structure(lines: list[str], dropped: dict[str, float] | None = None) -> list[str]:
     """The lines the structure rules keep when the classifier kept all but ``dropped``
     (each with the score it gave)."""

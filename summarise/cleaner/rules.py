@@ -202,6 +202,14 @@ COMMENT_SECTION = re.compile(
     r"(?:to|on|zu|auf|à|sur|en|a|para|su|op|do) ",
     re.I,
 )
+# A link line under a teaser that leads to the full story, the whole line: "Read more".
+READ_MORE = re.compile(
+    r"^\W*(?:read more|continue reading|keep reading|read the full (?:story|article)|"
+    r"weiterlesen|mehr erfahren|mehr lesen|lire la suite|en savoir plus|leer más|"
+    r"seguir leyendo|leggi tutto|leggi di più|leia mais|czytaj więcej|czytaj dalej|lees meer)"
+    r"\W*$",
+    re.I,
+)
 # The bare heading over a comment thread or its form, the whole line: "Comments (12)".
 COMMENT_OPENING = re.compile(
     r"^\W*(?:comments|kommentare|commentaires|comentarios|commenti|komentarze|reacties|"

@@ -28,6 +28,8 @@ _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technolo
 _OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 _TEASER_RUN = 3
+_READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
+_READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
 _EDGE_FRAGMENT_WORDS = 3
 _PROSE_CHARS = 150
 _PROSE_WORDS = 8
@@ -59,6 +61,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _cut_comment_thread(blocks, keep)
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
+    _drop_read_more_teasers(blocks, keep)
     _keep_main_run(blocks, keep)
     _keep_subheadings(blocks, keep)
     _continue_lists(blocks, keep, scores)
@@ -279,6 +282,26 @@ def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if len(run) >= _TEASER_RUN:
             keep[run] = False
         run = []
+
+
+def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Where three or more "Read more" links follow each other a few blocks apart, the
+    paragraph just above each one (and that paragraph's headline) is a teaser of another
+    page. A lone one under the article opens its hidden rest."""
+    links = [i for i, b in enumerate(blocks) if rules.READ_MORE.match(b.text)]
+    listed = [
+        link
+        for n, link in enumerate(links)
+        if sum(abs(link - other) <= _READ_MORE_SPAN for other in links[max(0, n - 2) : n + 3]) >= 3
+    ]
+    for link in listed:
+        keep[link] = False
+        for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
+            if _is_prose(blocks[j]):
+                keep[j] = False
+                if j > 0 and _is_headline(blocks[j - 1]):
+                    keep[j - 1] = False
+                break
 
 
 def _is_teaser_line(block: Block) -> bool:
