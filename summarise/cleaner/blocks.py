@@ -12,7 +12,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from .rules import CJK, CJK_CHARS_PER_WORD, TERMINAL, WORD
+from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
 
 
 class Block(NamedTuple):
@@ -30,6 +30,14 @@ def word_count(block: Block) -> int:
         return len(block.spans)
     cjk = len(CJK.findall(block.text))
     return len(block.spans) + cjk // CJK_CHARS_PER_WORD
+
+
+def text_length(block: Block) -> int:
+    """The block's characters, a Chinese or Japanese one counted as the few letters of a
+    spaced script it stands for: a 60-character Chinese sentence is a paragraph."""
+    if block.text.isascii():
+        return len(block.text)
+    return len(block.text) + (CJK_WEIGHT - 1) * len(CJK.findall(block.text))
 
 
 def blocks_from_lines(text: str) -> list[Block]:

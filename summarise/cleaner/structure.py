@@ -20,7 +20,7 @@ import ftfy
 import numpy as np
 
 from . import rules
-from .blocks import Block, word_count
+from .blocks import Block, text_length, word_count
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
@@ -373,12 +373,7 @@ def _first_paragraph(blocks: Sequence[Block], keep: np.ndarray) -> int | None:
 
 def _is_paragraph(block: Block) -> bool:
     """A long block that ends a sentence: the article's own text."""
-    text = block.text
-    cjk = 0 if text.isascii() else len(rules.CJK.findall(text))
-    return (
-        len(text) + (rules.CJK_WEIGHT - 1) * cjk >= _PROSE_CHARS
-        and rules.TERMINAL.search(text) is not None
-    )
+    return text_length(block) >= _PROSE_CHARS and rules.TERMINAL.search(block.text) is not None
 
 
 def _is_prose(block: Block) -> bool:

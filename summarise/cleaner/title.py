@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from . import rules
-from .blocks import Block
+from .blocks import Block, text_length
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
 
@@ -38,8 +38,7 @@ _PROSE_CHARS = 150
 def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
     """Where the article's prose starts: its first long kept paragraph."""
     for i in kept:
-        text = blocks[i].text
-        if len(text) + 2 * len(rules.CJK.findall(text)) >= _PROSE_CHARS:
+        if text_length(blocks[i]) >= _PROSE_CHARS:
             return i
     return kept[0]
 
