@@ -128,12 +128,6 @@ def test_single_newline_paragraphs_are_not_merged():
     assert cleaned.paragraphs[1:] == BODY
 
 
-@pytest.mark.parametrize("byline", ["by Lena Berg July 10, 2026", "by: Lena Berg"])
-def test_a_byline_under_the_headline_is_not_joined_to_it(byline: str):
-    cleaned = clean("\n".join([TITLE, byline]) + "\n\n" + "\n\n".join(BODY))
-    assert cleaned.title == TITLE
-
-
 def test_mojibake_is_fixed_and_offsets_still_point_into_the_raw_text():
     raw = page(middle=("The mayorâ€™s office said the cafÃ© by the bridge would stay open.",))
     cleaned = clean(raw)

@@ -12,7 +12,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from .rules import BYLINE, CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
+from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
 
 
 class Block(NamedTuple):
@@ -102,12 +102,9 @@ def _looks_hard_wrapped(stripped: list[str], width: int) -> bool:
 
 
 def _continues(line: str, nxt: str, width: int, wrapped: bool) -> bool:
-    """Whether ``nxt`` continues the paragraph that ``line`` belongs to (a byline under
-    a headline, "by Jane Roe", does not)."""
+    """Whether ``nxt`` continues the paragraph that ``line`` belongs to."""
     if line.endswith("-") and nxt[:1].islower():
         return True
-    if BYLINE.match(nxt):
-        return False
     if wrapped:
         return len(line) >= 0.6 * width
     return not TERMINAL.search(line) and nxt[:1].islower() and len(line) >= 30

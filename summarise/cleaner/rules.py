@@ -245,7 +245,7 @@ DATELINE = re.compile(
 STAMP_FILLERS = frozenset("at on am pm um le à às el den de a.m p.m uhr h 於 于".split())
 SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham": who wrote the article, never its headline.
-BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af):? [A-ZÀ-Þ]")
+BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af) [A-ZÀ-Þ]")
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")
