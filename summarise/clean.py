@@ -24,9 +24,10 @@ from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste, word_co
 from .cleaner.classifier import Averaged, LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
 from .cleaner.features import NAMES, block_features, detect_language
+from .cleaner.furniture import veto_furniture
 from .cleaner.html import extract, locate_words, visible_text
 from .cleaner.rules import HTML_HINT, TAG
-from .cleaner.structure import apply_structure, veto_furniture
+from .cleaner.structure import apply_structure
 from .cleaner.title import find_title
 from .limits import Deadline
 

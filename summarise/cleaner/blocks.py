@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
+
+import numpy as np
 
 from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
 
@@ -21,6 +24,10 @@ class Block(NamedTuple):
 
     spans: list[tuple[int, int]]
     text: str
+
+
+PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
+PROSE_WORDS = 8  # prose: a sentence of at least this many words
 
 
 def word_count(block: Block) -> int:
@@ -38,6 +45,21 @@ def text_length(block: Block) -> int:
     if block.text.isascii():
         return len(block.text)
     return len(block.text) + (CJK_WEIGHT - 1) * len(CJK.findall(block.text))
+
+
+def is_paragraph(block: Block) -> bool:
+    """A long block that ends a sentence: the article's own text."""
+    return text_length(block) >= PROSE_CHARS and TERMINAL.search(block.text) is not None
+
+
+def is_prose(block: Block) -> bool:
+    """A sentence of eight words or more: prose, though maybe short."""
+    return word_count(block) >= PROSE_WORDS and TERMINAL.search(block.text) is not None
+
+
+def first_paragraph(blocks: Sequence[Block], keep: Sequence[bool] | np.ndarray) -> int | None:
+    """Where the article starts: its first kept paragraph (``None``: it has none)."""
+    return next((i for i, b in enumerate(blocks) if keep[i] and is_paragraph(b)), None)
 
 
 def blocks_from_lines(text: str) -> list[Block]:

@@ -9,30 +9,26 @@ wherever they stand, as is a "Related" box's header with the headlines under it.
 Inside the article, a sub-heading or a few short lines between two kept paragraphs
 (a table row, a list item) are part of it, and so is a paragraph beside a kept one
 that the classifier was unsure of. A page where nothing like a sentence was kept
-(a paywall leaves only the lead) keeps its likeliest sentence.
+(a paywall leaves only the lead) keeps its likeliest sentence. The comment-thread
+cut is in ``comments`` and the furniture lines are in ``furniture``; the phrase
+tables are in ``rules``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ftfy
 import numpy as np
 
 from . import rules
-from .blocks import Block, text_length, word_count
+from .blocks import Block, first_paragraph, is_paragraph, is_prose, word_count
+from .comments import cut_comment_thread
+from .furniture import is_furniture, veto_furniture
 
-_THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
-_STAMP_WORDS = 7
-_MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
-_OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
-_COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 _TEASER_RUN = 3
 _READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
 _READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
 _EDGE_FRAGMENT_WORDS = 3
-_PROSE_CHARS = 150
-_PROSE_WORDS = 8
 _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
@@ -58,7 +54,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     veto_furniture(blocks, keep)
     _rescue_lead(blocks, keep, scores)
     _extend_paragraphs(blocks, keep, scores)
-    _cut_comment_thread(blocks, keep)
+    cut_comment_thread(blocks, keep)
     _cut_related_section(blocks, keep)
     _drop_teaser_runs(blocks, keep)
     _drop_read_more_teasers(blocks, keep)
@@ -70,64 +66,16 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _trim_edges(blocks, keep)
 
 
-def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline and interface-word
-    lines, wherever they stand."""
-    for i, block in enumerate(blocks):
-        if keep[i] and _is_furniture(block.text, word_count(block)):
-            keep[i] = False
-
-
-def _is_furniture(text: str, words: int) -> bool:
-    text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
-    return bool(
-        words <= rules.FURNITURE_MAX_WORDS
-        and rules.FURNITURE.search(text)
-        or words <= rules.FURNITURE_SHORT_MAX_WORDS
-        and (rules.FURNITURE_SHORT.search(text) or rules.PHOTO_CREDIT.search(text))
-        or _menu_bar(text)
-        or _dateline(text)
-        or _interface_line(text)
-    )
-
-
-def _interface_line(text: str) -> bool:
-    """ "XS SM MD LG XL", "Share Tweet Email": three or more words, all of the interface."""
-    tokens = rules.tokens(text.lower())
-    return (
-        len(tokens) >= 3
-        and all(t in rules.UI_WORDS for t in tokens)
-        and not rules.TERMINAL.search(text)
-    )
-
-
-def _dateline(text: str) -> bool:
-    """ "Updated 10:42 GMT", "Published: 3 May 2026": the page's date, not its text."""
-    found = rules.DATELINE.match(text)
-    return found is not None and _is_stamp(text[found.end() :])
-
-
-def _menu_bar(text: str) -> bool:
-    """ "Home | World | Business": three or more short items between separators.
-    Short in characters too: Chinese has no spaces, and "·" joins a transliterated name."""
-    if "|" not in text and "·" not in text and "•" not in text:
-        return False
-    parts = text.replace("·", "|").replace("•", "|").split("|")
-    return len(parts) >= 3 and all(
-        len(part.split()) <= 3 and len(part.strip()) <= _MENU_ITEM_CHARS for part in parts
-    )
-
-
 def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """When no sentence is kept, the likeliest one is, unless the classifier ruled it out:
     behind a paywall the paste holds only the article's lead, among a page of furniture."""
-    sentences = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    sentences = [i for i, b in enumerate(blocks) if is_prose(b)]
     if any(keep[i] for i in sentences):
         return
     for i in sorted(sentences, key=lambda i: -scores[i]):  # furniture is judged only as needed
         if scores[i] < _LEAD_SCORE:
             return
-        if not _is_furniture(blocks[i].text, word_count(blocks[i])):
+        if not is_furniture(blocks[i].text, word_count(blocks[i])):
             keep[i] = True
             return
 
@@ -137,9 +85,9 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
     it, is kept when the classifier was only unsure (an article's last paragraph, just
     before the comment form, often scores low; so does one among advertisement slots)."""
     near = [
-        not keep[i] and scores[i] >= _NEAR_SCORE and _is_paragraph(b) for i, b in enumerate(blocks)
+        not keep[i] and scores[i] >= _NEAR_SCORE and is_paragraph(b) for i, b in enumerate(blocks)
     ]
-    anchor = [bool(keep[i]) and _is_paragraph(b) for i, b in enumerate(blocks)]
+    anchor = [bool(keep[i]) and is_paragraph(b) for i, b in enumerate(blocks)]
     for i in range(len(blocks)):
         if near[i] and (
             (i > 0 and anchor[i - 1])
@@ -157,80 +105,15 @@ def _anchored(blocks: Sequence[Block], anchor: list[bool], i: int, step: int) ->
             return False
         if anchor[j]:
             return True
-        if _is_paragraph(blocks[j]):
+        if is_paragraph(blocks[j]):
             return False
     return False
-
-
-def _cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Everything from the first header of a comment thread after the article on.
-
-    Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
-    are only a date or a time; three close together, one of them comment words,
-    start a thread (dates alone could be a timeline's sub-headings). A blog's "11
-    thoughts on …" starts one, and so does a bare "Comments" or "Leave a reply" heading
-    once two kept paragraphs stand above it (not a share bar under the lead). The
-    article starts at its first kept paragraph: a sidebar of "posted 2 years ago"
-    links above it is not a thread under it."""
-    start = _first_paragraph(blocks, keep)
-    if start is None:  # no paragraph kept: the thread starts below the first kept line
-        kept = np.flatnonzero(keep)
-        if len(kept) == 0:
-            return
-        start = int(kept[0])
-    headers: list[tuple[int, bool]] = []
-    paragraphs = 0
-    for i in range(start + 1, len(blocks)):
-        text = blocks[i].text
-        paragraphs += bool(keep[i]) and _is_prose(blocks[i])
-        if _comment_section(text) or (
-            paragraphs >= _OPENING_PARAGRAPHS and rules.COMMENT_OPENING.match(text)
-        ):
-            keep[i:] = False
-            return
-        if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
-            headers.append((i, True))
-        elif word_count(blocks[i]) <= _STAMP_WORDS and (_is_stamp(text) or _signed_stamp(text)):
-            headers.append((i, False))
-    for n, (i, worded) in enumerate(headers):
-        close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]
-        if len(close) == 2 and (worded or any(w for _, w in close)):
-            keep[i:] = False
-            return
-
-
-def _comment_section(text: str) -> bool:
-    """A blog's heading over its comments, "11 thoughts on “TITLE”": the title quoted, or
-    no sentence end (an article's "3 replies to the survey came from farmers." is not)."""
-    found = rules.COMMENT_SECTION.match(text)
-    if found is None or len(text.split()) > _COMMENT_HEADING_WORDS:
-        return False
-    return text[found.end() : found.end() + 1] in rules.QUOTES or not rules.TERMINAL.search(text)
-
-
-def _is_stamp(text: str) -> bool:
-    """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
-    if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
-        return False
-    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
-    words = [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
-    return len(words) <= 1
-
-
-def _signed_stamp(text: str) -> bool:
-    """A comment's header: a name with the date and the time it was posted
-    ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
-    if not (rules.MONTH.search(text) and rules.TIME_OF_DAY.search(text)):
-        return False
-    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
-    words = [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
-    return len(words) <= 4 and not rules.TERMINAL.search(rest)
 
 
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from a "Related stories" / "Most read" header below the article's first
     paragraph, when all the paragraphs kept below it are teasers (or there are none)."""
-    prose = [i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])]
+    prose = [i for i in np.flatnonzero(keep).tolist() if is_paragraph(blocks[i])]
     if not prose:
         return
     for i in range(prose[0] + 1, len(blocks)):
@@ -253,7 +136,7 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
     runs after the rules that keep short lines between paragraphs, which would keep
     the box's headlines as sub-headings. Only below the article's first paragraph: a
     headline such as "Top Gun Returns" above it is not a box."""
-    start = _first_paragraph(blocks, keep)
+    start = first_paragraph(blocks, keep)
     if start is None:
         return
     for i in range(start + 1, len(blocks)):
@@ -297,7 +180,7 @@ def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for link in listed:
         keep[link] = False
         for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
-            if _is_prose(blocks[j]):
+            if is_prose(blocks[j]):
                 keep[j] = False
                 if j > 0 and _is_headline(blocks[j - 1]):
                     keep[j - 1] = False
@@ -336,7 +219,7 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         _is_section_header(blocks[i]) for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
     )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
-        paragraphs = [i for i in cluster if _is_paragraph(blocks[i])]
+        paragraphs = [i for i in cluster if is_paragraph(blocks[i])]
         small = size < MAIN_RUN_SHARE * largest and len(paragraphs) < MAIN_RUN_PARAGRAPHS
         after = n > main and (
             _teasers(blocks, paragraphs) or (related and size < RELATED_SHARE * largest)
@@ -366,21 +249,6 @@ def _is_headline(block: Block) -> bool:
     )
 
 
-def _first_paragraph(blocks: Sequence[Block], keep: np.ndarray) -> int | None:
-    """Where the article starts: its first kept paragraph (``None``: it has none)."""
-    return next((i for i in np.flatnonzero(keep).tolist() if _is_paragraph(blocks[i])), None)
-
-
-def _is_paragraph(block: Block) -> bool:
-    """A long block that ends a sentence: the article's own text."""
-    return text_length(block) >= _PROSE_CHARS and rules.TERMINAL.search(block.text) is not None
-
-
-def _is_prose(block: Block) -> bool:
-    """A sentence of eight words or more: prose, though maybe short."""
-    return word_count(block) >= _PROSE_WORDS and rules.TERMINAL.search(block.text) is not None
-
-
 def _continue_lists(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """The next items of a kept numbered list ("6. France", "7. Italy") are kept when the
     classifier did not rule them out: a ranking's tail scores low, out of context."""
@@ -405,12 +273,12 @@ def _item_number(text: str) -> int | None:
 def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """A short unpunctuated line that opens a paragraph inside the article is a
     sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
-    prose = [bool(keep[i]) and _is_prose(b) for i, b in enumerate(blocks)]
+    prose = [bool(keep[i]) and is_prose(b) for i, b in enumerate(blocks)]
     for i in range(1, len(blocks) - 1):
         if keep[i] or not prose[i + 1] or not 1 <= word_count(blocks[i]) <= 12:
             continue
         text = blocks[i].text
-        if rules.TERMINAL.search(text) or _is_furniture(text, word_count(blocks[i])):
+        if rules.TERMINAL.search(text) or is_furniture(text, word_count(blocks[i])):
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
@@ -419,7 +287,7 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """Keep a short run of dropped lines between two kept parts of the article's prose
     when none of them is an aside and the classifier did not rule them out."""
-    prose = [i for i in np.flatnonzero(keep).tolist() if _is_prose(blocks[i])]
+    prose = [i for i in np.flatnonzero(keep).tolist() if is_prose(blocks[i])]
     if len(prose) < 2:
         return
     gap: list[int] = []
@@ -439,7 +307,7 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
 
 def _is_aside(block: Block) -> bool:
     """Furniture, or a caption, credit or pointer elsewhere ("Media caption", "Read more")."""
-    return _is_furniture(block.text, word_count(block)) or bool(
+    return is_furniture(block.text, word_count(block)) or bool(
         rules.BOILERPLATE_START.search(block.text)
     )
 
@@ -450,7 +318,7 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
     made the classifier think. The headline is chosen afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
     for i in kept:
-        if _is_paragraph(blocks[i]):
+        if is_paragraph(blocks[i]):
             break
         text = blocks[i].text
         if word_count(blocks[i]) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):

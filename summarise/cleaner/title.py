@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from . import rules
-from .blocks import Block, text_length
+from .blocks import PROSE_CHARS, Block, text_length
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
 
@@ -32,13 +32,12 @@ TITLE_NAMES = NAMES + [
 ]  # fmt: skip
 THRESHOLD = 0.02  # a headline is rare among the candidates: its probability runs low
 _BEFORE, _AFTER = 30, 3
-_PROSE_CHARS = 150
 
 
 def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
     """Where the article's prose starts: its first long kept paragraph."""
     for i in kept:
-        if text_length(blocks[i]) >= _PROSE_CHARS:
+        if text_length(blocks[i]) >= PROSE_CHARS:
             return i
     return kept[0]
 

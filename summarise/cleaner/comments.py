@@ -1,0 +1,72 @@
+"""Reader-comment threads under an article: where they start, so that the rest of
+the page can be cut. The header phrases are in ``rules``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import rules
+from .blocks import Block, first_paragraph, is_prose, word_count
+from .furniture import is_stamp, stamp_words
+
+_THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
+_STAMP_WORDS = 7
+_OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
+_COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
+
+
+def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from the first header of a comment thread after the article on.
+
+    Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
+    are only a date or a time; three close together, one of them comment words,
+    start a thread (dates alone could be a timeline's sub-headings). A blog's "11
+    thoughts on …" starts one, and so does a bare "Comments" or "Leave a reply" heading
+    once two kept paragraphs stand above it (not a share bar under the lead). The
+    article starts at its first kept paragraph: a sidebar of "posted 2 years ago"
+    links above it is not a thread under it."""
+    start = first_paragraph(blocks, keep)
+    if start is None:  # no paragraph kept: the thread starts below the first kept line
+        kept = np.flatnonzero(keep)
+        if len(kept) == 0:
+            return
+        start = int(kept[0])
+    headers: list[tuple[int, bool]] = []
+    paragraphs = 0
+    for i in range(start + 1, len(blocks)):
+        text = blocks[i].text
+        paragraphs += bool(keep[i]) and is_prose(blocks[i])
+        if _comment_section(text) or (
+            paragraphs >= _OPENING_PARAGRAPHS and rules.COMMENT_OPENING.match(text)
+        ):
+            keep[i:] = False
+            return
+        if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
+            headers.append((i, True))
+        elif word_count(blocks[i]) <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):
+            headers.append((i, False))
+    for n, (i, worded) in enumerate(headers):
+        close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]
+        if len(close) == 2 and (worded or any(w for _, w in close)):
+            keep[i:] = False
+            return
+
+
+def _comment_section(text: str) -> bool:
+    """A blog's heading over its comments, "11 thoughts on “TITLE”": the title quoted, or
+    no sentence end (an article's "3 replies to the survey came from farmers." is not)."""
+    found = rules.COMMENT_SECTION.match(text)
+    if found is None or len(text.split()) > _COMMENT_HEADING_WORDS:
+        return False
+    return text[found.end() : found.end() + 1] in rules.QUOTES or not rules.TERMINAL.search(text)
+
+
+def _signed_stamp(text: str) -> bool:
+    """A comment's header: a name with the date and the time it was posted
+    ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
+    if not (rules.MONTH.search(text) and rules.TIME_OF_DAY.search(text)):
+        return False
+    words = stamp_words(text) or []
+    return len(words) <= 4 and not rules.TERMINAL.search(" ".join(words))

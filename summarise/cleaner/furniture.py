@@ -1,0 +1,79 @@
+"""Lines that are furniture wherever they stand on a page: copyright and cookie
+lines, photo credits, menu bars, datelines and lines of interface words only, with
+the phrase tables in ``rules``. Applied after the classifier, and to a snippet too
+short for it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ftfy
+import numpy as np
+
+from . import rules
+from .blocks import Block, word_count
+
+_MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
+
+
+def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline and interface-word
+    lines, wherever they stand."""
+    for i, block in enumerate(blocks):
+        if keep[i] and is_furniture(block.text, word_count(block)):
+            keep[i] = False
+
+
+def is_furniture(text: str, words: int) -> bool:
+    text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
+    return bool(
+        words <= rules.FURNITURE_MAX_WORDS
+        and rules.FURNITURE.search(text)
+        or words <= rules.FURNITURE_SHORT_MAX_WORDS
+        and (rules.FURNITURE_SHORT.search(text) or rules.PHOTO_CREDIT.search(text))
+        or _menu_bar(text)
+        or _dateline(text)
+        or _interface_line(text)
+    )
+
+
+def _interface_line(text: str) -> bool:
+    """ "XS SM MD LG XL", "Share Tweet Email": three or more words, all of the interface."""
+    tokens = rules.tokens(text.lower())
+    return (
+        len(tokens) >= 3
+        and all(t in rules.UI_WORDS for t in tokens)
+        and not rules.TERMINAL.search(text)
+    )
+
+
+def _dateline(text: str) -> bool:
+    """ "Updated 10:42 GMT", "Published: 3 May 2026": the page's date, not its text."""
+    found = rules.DATELINE.match(text)
+    return found is not None and is_stamp(text[found.end() :])
+
+
+def _menu_bar(text: str) -> bool:
+    """ "Home | World | Business": three or more short items between separators.
+    Short in characters too: Chinese has no spaces, and "·" joins a transliterated name."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    parts = text.replace("·", "|").replace("•", "|").split("|")
+    return len(parts) >= 3 and all(
+        len(part.split()) <= 3 and len(part.strip()) <= _MENU_ITEM_CHARS for part in parts
+    )
+
+
+def is_stamp(text: str) -> bool:
+    """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
+    words = stamp_words(text)
+    return words is not None and len(words) <= 1
+
+
+def stamp_words(text: str) -> list[str] | None:
+    """The words of a line besides its date, its time and their fillers ("at", "um");
+    ``None`` when it has neither a date nor a time."""
+    if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
+        return None
+    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+    return [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
