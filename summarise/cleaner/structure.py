@@ -171,13 +171,14 @@ def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Where three or more "Read more" links follow each other a few blocks apart, the
     paragraph just above each one (and that paragraph's headline) is a teaser of another
     page. A lone one under the article opens its hidden rest."""
-    links = [i for i, b in enumerate(blocks) if rules.READ_MORE.match(b.text)]
-    listed = [
-        link
-        for n, link in enumerate(links)
-        if sum(abs(link - other) <= _READ_MORE_SPAN for other in links[max(0, n - 2) : n + 3]) >= 3
-    ]
-    for link in listed:
+    runs: list[list[int]] = []
+    for i, block in enumerate(blocks):
+        if rules.READ_MORE.match(block.text):
+            if runs and i - runs[-1][-1] <= _READ_MORE_SPAN:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for link in [link for run in runs if len(run) >= _TEASER_RUN for link in run]:
         keep[link] = False
         for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
             if is_prose(blocks[j]):
