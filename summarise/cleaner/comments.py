@@ -9,7 +9,7 @@ import numpy as np
 
 from . import rules
 from .blocks import Block, first_paragraph, is_prose, word_count
-from .furniture import is_stamp, stamp_words
+from .furniture import is_stamp, stamp_words, without_stamps
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _STAMP_WORDS = 7
@@ -68,5 +68,5 @@ def _signed_stamp(text: str) -> bool:
     ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
     if not (rules.MONTH.search(text) and rules.TIME_OF_DAY.search(text)):
         return False
-    words = stamp_words(text) or []
-    return len(words) <= 4 and not rules.TERMINAL.search(" ".join(words))
+    rest = without_stamps(text)
+    return len(stamp_words(rest)) <= 4 and not rules.TERMINAL.search(rest)

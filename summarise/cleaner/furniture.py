@@ -66,14 +66,16 @@ def _menu_bar(text: str) -> bool:
 
 def is_stamp(text: str) -> bool:
     """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
-    words = stamp_words(text)
-    return words is not None and len(words) <= 1
-
-
-def stamp_words(text: str) -> list[str] | None:
-    """The words of a line besides its date, its time and their fillers ("at", "um");
-    ``None`` when it has neither a date nor a time."""
     if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
-        return None
-    rest = rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+        return False
+    return len(stamp_words(without_stamps(text))) <= 1
+
+
+def without_stamps(text: str) -> str:
+    """The line with its dates and times blanked out."""
+    return rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+
+
+def stamp_words(rest: str) -> list[str]:
+    """The words left around a line's dates and times, without their fillers ("at", "um")."""
     return [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
