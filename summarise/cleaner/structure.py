@@ -84,29 +84,27 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
     """A paragraph next to a kept paragraph, or between two with only short lines around
     it, is kept when the classifier was only unsure (an article's last paragraph, just
     before the comment form, often scores low; so does one among advertisement slots)."""
-    near = [
-        not keep[i] and scores[i] >= _NEAR_SCORE and is_paragraph(b) for i, b in enumerate(blocks)
-    ]
-    anchor = [bool(keep[i]) and is_paragraph(b) for i, b in enumerate(blocks)]
+    paragraph = [is_paragraph(b) for b in blocks]
+    anchor = [bool(keep[i]) and p for i, p in enumerate(paragraph)]
     for i in range(len(blocks)):
-        if near[i] and (
+        if keep[i] or scores[i] < _NEAR_SCORE or not paragraph[i]:
+            continue
+        if (
             (i > 0 and anchor[i - 1])
             or (i + 1 < len(blocks) and anchor[i + 1])
-            or (_anchored(blocks, anchor, i, -1) and _anchored(blocks, anchor, i, 1))
+            or (_anchored(paragraph, anchor, i, -1) and _anchored(paragraph, anchor, i, 1))
         ):
             keep[i] = True
 
 
-def _anchored(blocks: Sequence[Block], anchor: list[bool], i: int, step: int) -> bool:
+def _anchored(paragraph: list[bool], anchor: list[bool], i: int, step: int) -> bool:
     """A kept paragraph a few short lines ("Advertisement", a picture's credit) away from
-    block ``i``, looking in direction ``step``."""
+    block ``i``, looking in direction ``step``, with no other paragraph between."""
     for j in range(i + step, i + step * (_BRIDGE_REACH + 1), step):
-        if not 0 <= j < len(blocks):
+        if not 0 <= j < len(paragraph) or paragraph[j] and not anchor[j]:
             return False
         if anchor[j]:
             return True
-        if is_paragraph(blocks[j]):
-            return False
     return False
 
 
@@ -157,27 +155,17 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Runs of headlines each ending in a count, "... (142)", or cut short, "21 tattoos
     that…", are teasers of other stories."""
-    run: list[int] = []
-    for i, block in enumerate([*blocks, None]):
-        if block is not None and _is_teaser_line(block):
-            run.append(i)
-            continue
+    for run in _runs([i for i, b in enumerate(blocks) if _is_teaser_line(b)], 1):
         if len(run) >= _TEASER_RUN:
             keep[run] = False
-        run = []
 
 
 def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Where three or more "Read more" links follow each other a few blocks apart, the
     paragraph just above each one (and that paragraph's headline) is a teaser of another
     page. A lone one under the article opens its hidden rest."""
-    runs: list[list[int]] = []
-    for i, block in enumerate(blocks):
-        if rules.READ_MORE.match(block.text):
-            if runs and i - runs[-1][-1] <= _READ_MORE_SPAN:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+    links = [i for i, b in enumerate(blocks) if rules.READ_MORE.match(b.text)]
+    runs = _runs(links, _READ_MORE_SPAN)
     for link in [link for run in runs if len(run) >= _TEASER_RUN for link in run]:
         keep[link] = False
         for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
@@ -186,6 +174,17 @@ def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
                 if j > 0 and _is_headline(blocks[j - 1]):
                     keep[j - 1] = False
                 break
+
+
+def _runs(indices: list[int], gap: int) -> list[list[int]]:
+    """Sorted ``indices`` grouped into runs, each index at most ``gap`` after the last."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i - runs[-1][-1] <= gap:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _is_teaser_line(block: Block) -> bool:
