@@ -866,6 +866,23 @@ def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: 
     assert kept_by_structure([TITLE, *BODY, *box, *LATER]) == [TITLE, *BODY, *LATER]
 
 
+def test_a_box_whose_headlines_the_paste_joined_into_one_block_is_dropped():
+    glued = (
+        "Council approves new cycle lanes on the ring road Ferry fares rise in May as fuel "
+        "costs climb Harbour market reopens after two years of repairs to its roof"
+    )
+    assert kept_by_structure([TITLE, *BODY, "Related", glued, *LATER]) == [TITLE, *BODY, *LATER]
+
+
+def test_a_long_paragraph_under_a_box_header_is_kept_when_a_sentence_ends_in_it():
+    paragraph = (
+        "More bridges may follow. The council's engineers listed the crossings they want "
+        "to survey before the winter, and the first three on that list are these:"
+    )
+    kept = kept_by_structure([TITLE, *BODY, "More", paragraph, *LATER])
+    assert kept == [TITLE, *BODY, paragraph, *LATER]  # the bare "More" line goes, as before
+
+
 def test_a_sub_heading_that_starts_like_a_box_header_is_kept():
     lines = [TITLE, *BODY, "More than a bridge", *LATER]
     assert kept_by_structure(lines) == lines

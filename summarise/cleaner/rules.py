@@ -51,6 +51,7 @@ DIGIT = re.compile(r"\d")
 # a sentence's end in any script (Hindi and Bengali "।", Arabic "؟", Urdu "۔"), possibly
 # followed by a short citation mark: "in 1840.[12]", "sacred. [M1]"
 TERMINAL = re.compile(r"[.!?…。！？।॥؟۔։።။][\"'”’»)\]]*(?: ?\[[^\[\]\n]{1,20}\])?$")
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]* ")  # a sentence ends inside a block
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3  # a CJK character carries about as much text as three letters of a spaced script
 CJK_CHARS_PER_WORD = 2  # scripts without spaces: about two characters make a word

@@ -39,6 +39,7 @@ _SECTION_HEADER_WORDS = 6  # "Das könnte Sie auch interessieren"
 _BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
 _BOX_LINKS = 3  # headlines under a box header
 _BOX_LINK_WORDS = 25  # longer, or a sentence: the article again, not a headline
+_BOX_GLUED_WORDS = 75  # ... unless no sentence ends in it: headlines joined into one block
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
@@ -147,9 +148,18 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
             continue
         keep[i] = False
         for j in range(i + 1, min(len(blocks), i + 1 + _BOX_LINKS)):
-            if word_count(blocks[j]) > _BOX_LINK_WORDS or rules.TERMINAL.search(blocks[j].text):
+            if not _is_box_link(blocks[j]):
                 break
             keep[j] = False
+
+
+def _is_box_link(block: Block) -> bool:
+    """A headline under a box header: short, or several headlines whose lines the paste's
+    hard-wrap test joined (no sentence ends anywhere in them)."""
+    words = word_count(block)
+    if rules.TERMINAL.search(block.text) or words > _BOX_GLUED_WORDS:
+        return False
+    return words <= _BOX_LINK_WORDS or not rules.SENTENCE_END.search(block.text)
 
 
 def _drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
