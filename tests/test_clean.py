@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarise import LimitError, clean
-from summarise.cleaner import rules
+from summarise.cleaner import furniture, rules
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.structure import apply_structure
 from summarise.cleaner.title import candidates
@@ -584,6 +584,52 @@ def test_a_thread_headed_by_names_with_date_and_time_is_cut():
         "Good to see the council act before something worse happens.",
     ]
     assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "second", "comments"),
+    [
+        (
+            "Hans Müller 12. März 2026 um 14:22",
+            "Antworten",
+            "Petra K. 13. März 2026 um 09:10",
+            ["Die Umleitung ist auch für Radfahrer eine Zumutung.", "Endlich handelt die Stadt."],
+        ),
+        (
+            "Jean Dupont 12 mars 2026 à 14:22",
+            "Répondre",
+            "Claire 13 mars 2026 à 09:10",
+            ["La déviation est un cauchemar pour les cyclistes.", "Il était temps."],
+        ),
+        (
+            "María López 12 de marzo de 2026 a las 14:22",
+            "Responder",
+            "Pedro 13 de marzo de 2026 a las 09:10",
+            ["El desvío es una pesadilla para los ciclistas.", "Ya era hora."],
+        ),
+    ],
+)
+def test_a_thread_signed_with_month_names_in_other_languages_is_cut(
+    first: str, reply: str, second: str, comments: list[str]
+):
+    thread = [first, comments[0], reply, second, comments[1]]
+    assert kept_by_structure([TITLE, *BODY, *thread]) == [TITLE, *BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("1 de diciembre de 2017 3:00 AM PST", True),
+        ("5. März 2021, 14:22 Uhr", True),
+        ("12 maja 2021 o 14:22", True),
+        ("Sept. 25, 2018", True),
+        ("2021/3/5 14:22", True),
+        ("Marathon 5 results", False),
+        ("Decimal 3 and 4", False),
+    ],
+)
+def test_a_date_line_is_read_with_month_names_of_several_languages(line: str, stamp: bool):
+    assert furniture.is_stamp(line) is stamp
 
 
 NAMED_COMMENTS = [

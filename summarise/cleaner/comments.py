@@ -12,7 +12,7 @@ from .blocks import Block, first_paragraph, is_prose, word_count
 from .furniture import is_stamp, stamp_words, without_stamps
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
-_STAMP_WORDS = 7
+_STAMP_WORDS = 10  # "María López 12 de marzo de 2026 a las 14:22"
 _OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 
@@ -66,7 +66,7 @@ def _comment_section(text: str) -> bool:
 def _signed_stamp(text: str) -> bool:
     """A comment's header: a name with the date and the time it was posted
     ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
-    if not (rules.MONTH.search(text) and rules.TIME_OF_DAY.search(text)):
+    if not (rules.DATE.search(text) and rules.TIME_OF_DAY.search(text)):
         return False
     rest = without_stamps(text)
     return len(stamp_words(rest)) <= 4 and not rules.TERMINAL.search(rest)

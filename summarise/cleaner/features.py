@@ -98,7 +98,7 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
         float(rules.COUNT_SUFFIX.search(stripped) is not None),
         float(rules.COMMENT_MARK.search(text) is not None),
         float(rules.TIME_OF_DAY.search(text) is not None),
-        float(rules.MONTH.search(text) is not None),
+        float(rules.ENGLISH_DATE.search(text) is not None),
         float(rules.URLISH.search(text) is not None),
         float(rules.BOILERPLATE_START.match(text) is not None),
         float(rules.BOILERPLATE_ANYWHERE.search(text) is not None),

@@ -66,14 +66,14 @@ def _menu_bar(text: str) -> bool:
 
 def is_stamp(text: str) -> bool:
     """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
-    if not (rules.MONTH.search(text) or rules.TIME_OF_DAY.search(text)):
+    if not (rules.DATE.search(text) or rules.TIME_OF_DAY.search(text)):
         return False
     return len(stamp_words(without_stamps(text))) <= 1
 
 
 def without_stamps(text: str) -> str:
     """The line with its dates and times blanked out."""
-    return rules.TIME_OF_DAY.sub(" ", rules.MONTH.sub(" ", text))
+    return rules.TIME_OF_DAY.sub(" ", rules.DATE.sub(" ", text))
 
 
 def stamp_words(rest: str) -> list[str]:

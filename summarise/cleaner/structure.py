@@ -23,9 +23,10 @@ import numpy as np
 from . import rules
 from .blocks import Block, first_paragraph, is_paragraph, is_prose, word_count
 from .comments import cut_comment_thread
-from .furniture import is_furniture, veto_furniture
+from .furniture import is_furniture, is_stamp, veto_furniture
 
 _TEASER_RUN = 3
+_STAMP_LINE_WORDS = 12  # a date line: the date, its time and a zone or a place
 _READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
 _READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
 _EDGE_FRAGMENT_WORDS = 3
@@ -316,9 +317,13 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
 
 
 def _is_aside(block: Block) -> bool:
-    """Furniture, or a caption, credit or pointer elsewhere ("Media caption", "Read more")."""
-    return is_furniture(block.text, word_count(block)) or bool(
-        rules.BOILERPLATE_START.search(block.text)
+    """Furniture, a caption, credit or pointer elsewhere ("Media caption", "Read more"),
+    or the page's date ("1 de diciembre de 2017 3:00 AM PST") under the standfirst."""
+    words = word_count(block)
+    return (
+        is_furniture(block.text, words)
+        or bool(rules.BOILERPLATE_START.search(block.text))
+        or (words <= _STAMP_LINE_WORDS and is_stamp(block.text))
     )
 
 
