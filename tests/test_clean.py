@@ -968,6 +968,11 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("You can unsubscribe at any time.", True),
         ("Get the day's top stories delivered to your inbox every weekday.", True),
         ("Follow her on Twitter @lenaberg", True),
+        ("↑ Back to top", True),
+        ("Zurück zur Übersicht", True),
+        ("Retour en haut", True),
+        ("Back to the drawing board for the council", False),  # a sub-heading
+        ("Zurück zur Normalität", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
     ],

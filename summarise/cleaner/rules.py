@@ -151,7 +151,13 @@ FURNITURE_SHORT = re.compile(
     r"\b(?:enter your e-?mail|unsubscribe (?:at any time|anytime)|e-mail-adresse eingeben|"
     r"jederzeit abbestellen|abmeldung (?:ist )?jederzeit|jetzt abonnieren|inscrivez-vous|"
     r"votre adresse e-?mail|suscríbete|tu correo electrónico|iscriviti)\b|"
-    r"^\W*(?:sign up|follow (?:him|her|me|them) on)\b",
+    r"^\W*(?:sign up|follow (?:him|her|me|them) on)\b|"
+    r"^\W*(?:(?:back|return) to (?:the )?(?:top|home ?page|overview|list|index|menu|"
+    r"search results|previous page)|(?:zurück )?nach oben|zurück zu[mr]? (?:den )?(?:übersicht|"
+    r"übersichtsseite|startseite|liste|listenansicht|menü|hauptmenü|inhaltsverzeichnis|"
+    r"seitenanfang|suchergebnissen|vorherigen seite)|retour (?:en haut|à l'accueil|"
+    r"à la liste|au sommaire)|volver (?:arriba|al inicio|a la portada)|"
+    r"voltar (?:ao topo|ao início)|torna (?:su|all'inizio)|terug naar (?:boven|overzicht))\W*$",
     re.I,
 )
 FURNITURE_SHORT_MAX_WORDS = 8
