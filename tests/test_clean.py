@@ -870,6 +870,7 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "【関連記事】",
         "Das könnte dich auch interessieren:",
         "Vous aimerez aussi",
+        "Siehe auch",
     ],
 )
 def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
@@ -973,6 +974,9 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Retour en haut", True),
         ("Back to the drawing board for the council", False),  # a sub-heading
         ("Zurück zur Normalität", False),
+        ("← Council approves new cycle lanes on the ring road", True),  # the previous post
+        ("Ferry fares rise in May →", True),
+        ("Prices went up (from 3 → 4 euros) last year.", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
     ],

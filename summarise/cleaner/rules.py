@@ -119,7 +119,8 @@ FURNITURE = re.compile(
     r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
-    r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b",
+    r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b|"
+    r"^\s*←|→\s*$",  # a link to the previous or the next post, "Sign me up →"
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
@@ -165,7 +166,8 @@ FURNITURE_SHORT_MAX_WORDS = 8
 SECTION_HEADER = re.compile(
     r"^\W{0,3}(?:related|more|most|top|recommended|popular|trending|latest|read next|"
     r"read more|see also|you may also like|you might also like|also read|further reading|"
-    r"read also|don't miss|you may be interested|"
+    r"read also|don't miss|you may be interested|siehe auch|voir aussi|ver también|"
+    r"véase también|vedi anche|zie ook|se även|se også|lihat juga|patrz też|viz též|"
     r"weitere|mehr zum thema|mehr aus|lesen sie auch|"
     r"das könnte (?:sie|dich|euch) auch interessieren|auch interessant|"
     r"ähnliche (?:artikel|beiträge|themen)|beliebte beiträge|neueste (?:artikel|beiträge)|"
