@@ -906,7 +906,9 @@ LATER = [
 ]
 
 
-@pytest.mark.parametrize("header", ["Related", "Lesen Sie auch", "Související", "Read more:"])
+@pytest.mark.parametrize(
+    "header", ["Related", "Lesen Sie auch", "Související", "Read more:", "Beitrags-Navigation"]
+)
 def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):
     box = [header, "Council approves new cycle lanes on the ring road", "Ferry fares rise in May"]
     # the classifier kept the box: only the structure rule can drop it
@@ -977,6 +979,9 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("← Council approves new cycle lanes on the ring road", True),  # the previous post
         ("Ferry fares rise in May →", True),
         ("Prices went up (from 3 → 4 euros) last year.", False),
+        ("Posted by Jane Roe at 12:55 AM", True),  # a blog's footer under each post
+        ("Eingestellt von Jane um 10:52", True),
+        ("Posted by Jane Roe, harbour correspondent", False),  # a byline: no time
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
     ],

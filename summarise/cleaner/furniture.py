@@ -14,11 +14,12 @@ from . import rules
 from .blocks import Block, word_count
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
+_POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline and interface-word
-    lines, wherever they stand."""
+    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, "posted by" and
+    interface-word lines, wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and is_furniture(block.text, word_count(block)):
             keep[i] = False
@@ -33,6 +34,7 @@ def is_furniture(text: str, words: int) -> bool:
         and (rules.FURNITURE_SHORT.search(text) or rules.PHOTO_CREDIT.search(text))
         or _menu_bar(text)
         or _dateline(text)
+        or _posted_by(text, words)
         or _interface_line(text)
     )
 
@@ -51,6 +53,15 @@ def _dateline(text: str) -> bool:
     """ "Updated 10:42 GMT", "Published: 3 May 2026": the page's date, not its text."""
     found = rules.DATELINE.match(text)
     return found is not None and is_stamp(text[found.end() :])
+
+
+def _posted_by(text: str, words: int) -> bool:
+    """ "Posted by Jane Roe at 12:55 AM", "Eingestellt von Jane um 10:52": a blog's footer."""
+    return (
+        words <= _POSTED_BY_WORDS
+        and rules.POSTED_BY.match(text) is not None
+        and rules.TIME_OF_DAY.search(text) is not None
+    )
 
 
 def _menu_bar(text: str) -> bool:

@@ -168,6 +168,8 @@ SECTION_HEADER = re.compile(
     r"read more|see also|you may also like|you might also like|also read|further reading|"
     r"read also|don't miss|you may be interested|siehe auch|voir aussi|ver también|"
     r"véase también|vedi anche|zie ook|se även|se også|lihat juga|patrz też|viz též|"
+    r"post navigation|beitrags-?navigation|navigation des articles|navegación de entradas|"
+    r"navigazione articoli|am beliebtesten|"
     r"weitere|mehr zum thema|mehr aus|lesen sie auch|"
     r"das könnte (?:sie|dich|euch) auch interessieren|auch interessant|"
     r"ähnliche (?:artikel|beiträge|themen)|beliebte beiträge|neueste (?:artikel|beiträge)|"
@@ -281,6 +283,12 @@ DATELINE = re.compile(
     r"^\W*(?:last modified|" + _DATE_OPENERS + "|aktualisiert|"
     r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato)"
     r"(?: on| am| le| el| em| il)?\b:?",
+    re.I,
+)
+# A blog's footer under each post, "Posted by NAME at 12:55 AM": with a time, never a byline
+# the article keeps.
+POSTED_BY = re.compile(
+    r"^\W*(?:posted by|eingestellt von|publié par|publicado por|pubblicato da|geplaatst door)\b",
     re.I,
 )
 # Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
