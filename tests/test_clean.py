@@ -982,6 +982,10 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Posted by Jane Roe at 12:55 AM", True),  # a blog's footer under each post
         ("Eingestellt von Jane um 10:52", True),
         ("Posted by Jane Roe, harbour correspondent", False),  # a byline: no time
+        ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", True),
+        ("Twitter freischalten", True),  # an embedded post's consent placeholder
+        ("Manage your privacy settings", True),
+        ("Die Stadt will externe Gutachter mit der Prüfung beauftragen.", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
     ],

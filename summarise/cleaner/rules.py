@@ -120,7 +120,12 @@ FURNITURE = re.compile(
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b|"
-    r"^\s*←|→\s*$",  # a link to the previous or the next post, "Sign me up →"
+    r"^\s*←|→\s*$|"  # a link to the previous or the next post, "Sign me up →"
+    # the consent placeholder of an embedded post or video, and its settings link
+    r"\b(?:externen? inhalte?|externer inhalt|ohne (?:dein|ihr)(?:e|en)? einverständnis|"
+    r"datenschutzeinstellungen|inhalt laden|(?:twitter|instagram|youtube|facebook|tiktok) "
+    r"freischalten|privacy settings|manage (?:your )?(?:privacy|cookie|consent) (?:settings|"
+    r"preferences|choices)|this content is (?:hosted|provided|imported) by a third[- ]party)\b",
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
