@@ -817,6 +817,13 @@ def test_adversarial_input_cleans_in_under_a_second(name: str):
     assert elapsed < 1.0  # a hard ceiling against blow-ups, not a timing
 
 
+def test_the_phrase_tables_skip_a_line_longer_than_any_furniture():
+    # a run of 1,200 characters is text, whatever phrase it contains; and the tables,
+    # tried at each of its positions, are what made a page of digit runs slow
+    assert furniture.is_furniture("We use cookies. " + "1" * 1200, 3) is False
+    assert furniture.is_furniture("We use cookies to improve your experience.", 7) is True
+
+
 def test_the_cleaners_patterns_have_no_nested_quantifiers():
     patterns = [v.pattern for v in vars(rules).values() if isinstance(v, re.Pattern)]
     assert patterns

@@ -12,6 +12,7 @@ from .blocks import Block, first_paragraph, is_prose, word_count
 from .furniture import is_stamp, stamp_words, without_stamps
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
+_HEADER_CHARS = 200  # a comment's header is a short line, however few its words
 _STAMP_WORDS = 10  # "María López 12 de marzo de 2026 a las 14:22"
 _OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
@@ -43,6 +44,8 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
         ):
             keep[i:] = False
             return
+        if len(text) > _HEADER_CHARS:
+            continue
         if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
         elif word_count(blocks[i]) <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):

@@ -26,6 +26,8 @@ def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 
 def is_furniture(text: str, words: int) -> bool:
+    if len(text) > rules.FURNITURE_MAX_CHARS:
+        return False
     text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
     return bool(
         words <= rules.FURNITURE_MAX_WORDS

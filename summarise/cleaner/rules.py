@@ -129,6 +129,9 @@ FURNITURE = re.compile(
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
+# ... and characters: the longest furniture line of 1,000 pastes (a list of the site's other
+# domains) has 606; a longer run of text is not read by the phrase tables at all.
+FURNITURE_MAX_CHARS = 1000
 # Phrases that mark furniture wherever they stand in a short line: interface words, share
 # and follow prompts in several languages, the comment form, tag and category lists, author
 # boxes, sign-up prompts, ratings and the placeholders of embedded content.
