@@ -15,6 +15,7 @@ from .blocks import Block, word_count
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
+_BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the classifier
 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -37,6 +38,7 @@ def is_furniture(text: str, words: int) -> bool:
         or _menu_bar(text)
         or _dateline(text)
         or _posted_by(text, words)
+        or _byline(text, words)
         or _interface_line(text)
     )
 
@@ -63,6 +65,15 @@ def _posted_by(text: str, words: int) -> bool:
         words <= _POSTED_BY_WORDS
         and rules.POSTED_BY.match(text) is not None
         and rules.TIME_OF_DAY.search(text) is not None
+    )
+
+
+def _byline(text: str, words: int) -> bool:
+    """ "By Jane Roe", "Par Jean Dupont": a line that only names the writer."""
+    return (
+        words <= _BYLINE_WORDS
+        and rules.BYLINE.match(text) is not None
+        and not rules.TERMINAL.search(text)
     )
 
 
