@@ -992,6 +992,9 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("By Jane Roe", True),  # a byline alone on its line
         ("Par Jean Dupont", True),
         ("By Friday the bridge was closed.", False),
+        ("Subscribe today for just $1 a week and read without limits.", True),
+        ("Support local journalism", True),
+        ("The college will support local journalism courses next year.", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
     ],

@@ -125,7 +125,14 @@ FURNITURE = re.compile(
     r"\b(?:externen? inhalte?|externer inhalt|ohne (?:dein|ihr)(?:e|en)? einverständnis|"
     r"datenschutzeinstellungen|inhalt laden|(?:twitter|instagram|youtube|facebook|tiktok) "
     r"freischalten|privacy settings|manage (?:your )?(?:privacy|cookie|consent) (?:settings|"
-    r"preferences|choices)|this content is (?:hosted|provided|imported) by a third[- ]party)\b",
+    r"preferences|choices)|this content is (?:hosted|provided|imported) by a third[- ]party)\b|"
+    # a subscription pitch, at the start of its line ("... support local journalism
+    # courses" in a sentence is news)
+    r"^\W*(?:(?:not a subscriber\W+)?subscribe (?:now|today)|get unlimited (?:digital )?access|"
+    r"support (?:our|local|independent|quality) journalism|already a subscriber|"
+    r"become a (?:member|subscriber)|unterstützen sie (?:unseren|unabhängigen|guten) "
+    r"journalismus|bereits abonnent|schon abonnent|soutenez (?:notre|le) journalisme|"
+    r"abonnez-vous)\b",
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
