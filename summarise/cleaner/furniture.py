@@ -1,7 +1,7 @@
 """Lines that are furniture wherever they stand on a page: copyright and cookie
-lines, photo credits, menu bars, datelines and lines of interface words only, with
-the phrase tables in ``rules``. Applied after the classifier, and to a snippet too
-short for it."""
+lines, photo credits, menu bars, datelines, bylines, blog footers and lines of
+interface words only, with the phrase tables in ``rules``. Applied after the
+classifier, and to a snippet too short for it."""
 
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ _BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the class
 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, "posted by" and
-    interface-word lines, wherever they stand."""
+    """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
+    and interface-word lines, wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and is_furniture(block.text, word_count(block)):
             keep[i] = False
 
 
 def is_furniture(text: str, words: int) -> bool:
+    """Whether the line (of ``words`` words) is furniture wherever it stands."""
     if len(text) > rules.FURNITURE_MAX_CHARS:
         return False
     text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"

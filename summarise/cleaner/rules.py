@@ -300,8 +300,8 @@ DATELINE = re.compile(
     r"(?: on| am| le| el| em| il)?\b:?",
     re.I,
 )
-# A blog's footer under each post, "Posted by NAME at 12:55 AM": with a time, never a byline
-# the article keeps.
+# A blog's footer under each post, "Posted by NAME at 12:55 AM" (with the time: a byline
+# has none).
 POSTED_BY = re.compile(
     r"^\W*(?:posted by|eingestellt von|publié par|publicado por|pubblicato da|geplaatst door)\b",
     re.I,
