@@ -316,6 +316,14 @@ def test_short_lines_between_article_paragraphs_are_kept():
     assert kept_by_structure([TITLE, *BODY[:2], *gap, *BODY[2:]], gap) == [TITLE, *BODY]
 
 
+def test_a_date_line_between_paragraphs_is_no_gap_to_fill_but_a_table_of_times_is():
+    date = {"1 de marzo de 2026 3:00 AM PST": 0.3}
+    assert kept_by_structure([TITLE, *BODY[:2], *date, *BODY[2:]], date) == [TITLE, *BODY]
+    rows = {"2026-03-05 18:00 │ 200 │ 4084": 0.3, "2026-03-05 17:59 │ 404 │ 12": 0.3}
+    lines = [TITLE, *BODY[:2], *rows, *BODY[2:]]
+    assert kept_by_structure(lines, rows) == lines
+
+
 def test_a_navigation_bar_is_never_the_title():
     raw = "\n\n".join(
         ["Home | World | Business | Science | Sport | Weather", "World", TITLE, *BODY]

@@ -27,6 +27,7 @@ from .furniture import is_furniture, is_stamp, veto_furniture
 
 _TEASER_RUN = 3
 _STAMP_LINE_WORDS = 12  # a date line: the date, its time and a zone or a place
+_TABLE_SEPARATORS = ("│", "|", "\t")  # ... and not a table's row of times
 _READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
 _READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
 _EDGE_FRAGMENT_WORDS = 3
@@ -289,7 +290,11 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if keep[i] or not prose[i + 1] or not 1 <= word_count(blocks[i]) <= 12:
             continue
         text = blocks[i].text
-        if rules.TERMINAL.search(text) or is_furniture(text, word_count(blocks[i])):
+        if (
+            rules.TERMINAL.search(text)
+            or is_furniture(text, word_count(blocks[i]))
+            or _is_date_line(blocks[i])
+        ):
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
@@ -323,7 +328,17 @@ def _is_aside(block: Block) -> bool:
     return (
         is_furniture(block.text, words)
         or bool(rules.BOILERPLATE_START.search(block.text))
-        or (words <= _STAMP_LINE_WORDS and is_stamp(block.text))
+        or _is_date_line(block)
+    )
+
+
+def _is_date_line(block: Block) -> bool:
+    """The page's date on a line of its own ("1 de diciembre de 2017 3:00 AM PST"), not a
+    row of a table of times (its cells stand between separators)."""
+    return (
+        word_count(block) <= _STAMP_LINE_WORDS
+        and is_stamp(block.text)
+        and not any(mark in block.text for mark in _TABLE_SEPARATORS)
     )
 
 
