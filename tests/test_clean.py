@@ -1000,6 +1000,8 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("By Jane Roe", True),  # a byline alone on its line
         ("Par Jean Dupont", True),
         ("By Friday the bridge was closed.", False),
+        ("Von Risiken und Nebenwirkungen", False),  # a German sub-heading
+        ("Von Jan van der Berg", True),
         ("Subscribe today for just $1 a week and read without limits.", True),
         ("Support local journalism", True),
         ("The college will support local journalism courses next year.", False),

@@ -70,12 +70,12 @@ def _posted_by(text: str, words: int) -> bool:
 
 
 def _byline(text: str, words: int) -> bool:
-    """ "By Jane Roe", "Par Jean Dupont": a line that only names the writer."""
-    return (
-        words <= _BYLINE_WORDS
-        and rules.BYLINE.match(text) is not None
-        and not rules.TERMINAL.search(text)
-    )
+    """ "By Jane Roe", "Par Jean Dupont": a line that only names the writer. Every word
+    after "By" is capitalised, or a name's particle ("van", "de"): "Von Risiken und
+    Nebenwirkungen" is a German sub-heading."""
+    if words > _BYLINE_WORDS or rules.BYLINE.match(text) is None or rules.TERMINAL.search(text):
+        return False
+    return all(w[:1].isupper() or w in rules.NAME_PARTICLES for w in text.split()[1:])
 
 
 def _menu_bar(text: str) -> bool:

@@ -311,6 +311,10 @@ STAMP_FILLERS = frozenset("at on am pm um le à às el den de a las o kl a.m p.m
 SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham": who wrote the article, never its headline.
 BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af) [A-ZÀ-Þ]")
+# The lower-case words of a name: "Ludwig van Beethoven", "Ana de Armas".
+NAME_PARTICLES = frozenset(
+    "de da das do dos del della di du van von der den la le ter al bin".split()
+)
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")
