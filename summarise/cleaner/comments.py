@@ -46,9 +46,10 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
             return
         if len(text) > _HEADER_CHARS:
             continue
-        if word_count(blocks[i]) <= 12 and rules.COMMENT_HEADER.search(text):
+        words = word_count(blocks[i])
+        if words <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
-        elif word_count(blocks[i]) <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):
+        elif words <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):
             headers.append((i, False))
     for n, (i, worded) in enumerate(headers):
         close = [h for h in headers[n + 1 : n + 3] if h[0] - i <= _THREAD_WINDOW]

@@ -254,13 +254,15 @@ COMMENT_MARK = re.compile(
     r"\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b",
     re.I,
 )
+# A date in digits: "2026-03-05", "05.03.2026"
+_NUMERIC_DATE = r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
 # The classifier's date feature: an English month next to a day's number, or a numeric
 # date. The models were trained on it; the multilingual DATE below, as a feature, lost
 # held-out dev F1 on retraining (benchmarks/results.md).
 ENGLISH_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    + _NUMERIC_DATE,
     re.I,
 )
 # Month names and their abbreviations in the languages a page's date is most often
@@ -284,13 +286,12 @@ MONTH_NAMES = frozenset(
     ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
     """.split()
 )
-_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest first, then A-Z
 # A date: "March 5", "Sept. 25", "5 mars", "5. März", "1 de diciembre", "2026-03-05",
 # "05.03.2026". Every branch starts at a word boundary: inside a run of digits each
 # fails at once (a branch for "3月5日" that does not, costs 8 times as much there).
 DATE = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})\b|"
-    r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})\b|" + _NUMERIC_DATE,
     re.I,
 )
 # A dateline's opening words in several languages: a page's date rather than its text.

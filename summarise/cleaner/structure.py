@@ -287,14 +287,11 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
     sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
     prose = [bool(keep[i]) and is_prose(b) for i, b in enumerate(blocks)]
     for i in range(1, len(blocks) - 1):
-        if keep[i] or not prose[i + 1] or not 1 <= word_count(blocks[i]) <= 12:
+        words = word_count(blocks[i])
+        if keep[i] or not prose[i + 1] or not 1 <= words <= 12:
             continue
         text = blocks[i].text
-        if (
-            rules.TERMINAL.search(text)
-            or is_furniture(text, word_count(blocks[i]))
-            or _is_date_line(blocks[i])
-        ):
+        if rules.TERMINAL.search(text) or is_furniture(text, words) or _is_date_line(text, words):
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
@@ -328,17 +325,17 @@ def _is_aside(block: Block) -> bool:
     return (
         is_furniture(block.text, words)
         or bool(rules.BOILERPLATE_START.search(block.text))
-        or _is_date_line(block)
+        or _is_date_line(block.text, words)
     )
 
 
-def _is_date_line(block: Block) -> bool:
+def _is_date_line(text: str, words: int) -> bool:
     """The page's date on a line of its own ("1 de diciembre de 2017 3:00 AM PST"), not a
     row of a table of times (its cells stand between separators)."""
     return (
-        word_count(block) <= _STAMP_LINE_WORDS
-        and is_stamp(block.text)
-        and not any(mark in block.text for mark in _TABLE_SEPARATORS)
+        words <= _STAMP_LINE_WORDS
+        and is_stamp(text)
+        and not any(mark in text for mark in _TABLE_SEPARATORS)
     )
 
 
