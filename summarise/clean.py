@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste, word_count
+from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste
 from .cleaner.classifier import Averaged, LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
 from .cleaner.features import NAMES, block_features, detect_language
@@ -91,7 +91,7 @@ def _select(
     if not blocks:
         return [], None
     features = block_features(blocks, language)
-    if sum(word_count(b) for b in blocks) < TINY_WORDS:
+    if sum(b.words for b in blocks) < TINY_WORDS:
         # a snippet, not a page: no context to learn from; the person's own words stand,
         # interface words and furniture do not
         keep = features[:, _UI_SHARE] < 0.5

@@ -17,49 +17,42 @@ import numpy as np
 
 from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
 
-
-class Block(NamedTuple):
-    """One candidate paragraph: its words as spans of the working text (a light tuple,
-    since a page can have tens of thousands)."""
-
-    spans: list[tuple[int, int]]
-    text: str
-
-
 PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
 PROSE_WORDS = 8  # prose: a sentence of at least this many words
 
 
-def word_count(block: Block) -> int:
-    """The block's words, counting a run of Chinese or Japanese characters (written
-    without spaces) as the words it holds rather than as one."""
-    if block.text.isascii():
-        return len(block.spans)
-    cjk = len(CJK.findall(block.text))
-    return len(block.spans) + cjk // CJK_CHARS_PER_WORD
+class Block(NamedTuple):
+    """One candidate paragraph: its words as spans of the working text, and its shape,
+    worked out once because the rules ask about it many times (a light tuple, since a
+    page can have tens of thousands). Made by :func:`make_block`."""
+
+    spans: list[tuple[int, int]]
+    text: str
+    # its words, a run of Chinese or Japanese characters (written without spaces)
+    # counted as the words it holds rather than as one
+    words: int
+    # its characters, a Chinese or Japanese one counted as the few letters of a spaced
+    # script it stands for: a 60-character Chinese sentence is a paragraph
+    length: int
+    paragraph: bool  # a long block that ends a sentence: the article's own text
+    prose: bool  # a sentence of eight words or more: prose, though maybe short
 
 
-def text_length(block: Block) -> int:
-    """The block's characters, a Chinese or Japanese one counted as the few letters of a
-    spaced script it stands for: a 60-character Chinese sentence is a paragraph."""
-    if block.text.isascii():
-        return len(block.text)
-    return len(block.text) + (CJK_WEIGHT - 1) * len(CJK.findall(block.text))
-
-
-def is_paragraph(block: Block) -> bool:
-    """A long block that ends a sentence: the article's own text."""
-    return text_length(block) >= PROSE_CHARS and TERMINAL.search(block.text) is not None
-
-
-def is_prose(block: Block) -> bool:
-    """A sentence of eight words or more: prose, though maybe short."""
-    return word_count(block) >= PROSE_WORDS and TERMINAL.search(block.text) is not None
+def make_block(spans: list[tuple[int, int]], text: str) -> Block:
+    """The block of these word spans and their text, with its shape."""
+    if text.isascii():
+        words, length = len(spans), len(text)
+    else:
+        cjk = len(CJK.findall(text))
+        words, length = len(spans) + cjk // CJK_CHARS_PER_WORD, len(text) + (CJK_WEIGHT - 1) * cjk
+    long, sentence = length >= PROSE_CHARS, words >= PROSE_WORDS
+    ends = (long or sentence) and TERMINAL.search(text) is not None
+    return Block(spans, text, words, length, ends and long, ends and sentence)
 
 
 def first_paragraph(blocks: Sequence[Block], keep: Sequence[bool] | np.ndarray) -> int | None:
     """Where the article starts: its first kept paragraph (``None``: it has none)."""
-    return next((i for i, b in enumerate(blocks) if keep[i] and is_paragraph(b)), None)
+    return next((i for i, b in enumerate(blocks) if keep[i] and b.paragraph), None)
 
 
 def blocks_from_lines(text: str) -> list[Block]:
@@ -98,7 +91,11 @@ def blocks_from_paste(raw: str) -> list[Block]:
             pending.append((starts[i], starts[i] + len(lines[i])))
             continue
         if not pending and text == lines[i] and len(text.split()) == 1:  # a lone word
-            blocks.append(new(Block, ([(starts[i], starts[i] + len(text))], text)))
+            span = [(starts[i], starts[i] + len(text))]
+            if text.isascii() and len(text) < PROSE_CHARS:  # one word; no paragraph
+                blocks.append(new(Block, (span, text, 1, len(text), False, False)))
+            else:
+                blocks.append(make_block(span, text))
             continue
         pending.append((starts[i], starts[i] + len(lines[i])))
         block = words.block(pending)
@@ -147,4 +144,4 @@ class _Words:
             spans.extend(
                 self.spans[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
             )
-        return Block(spans=spans, text=" ".join(self.text[s:e] for s, e in spans))
+        return make_block(spans, " ".join(self.text[s:e] for s, e in spans))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import rules
-from .blocks import Block, first_paragraph, is_prose, word_count
+from .blocks import Block, first_paragraph
 from .furniture import is_stamp, stamp_words, without_stamps
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
@@ -38,7 +38,7 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     paragraphs = 0
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
-        paragraphs += bool(keep[i]) and is_prose(blocks[i])
+        paragraphs += bool(keep[i]) and blocks[i].prose
         if _comment_section(text) or (
             paragraphs >= _OPENING_PARAGRAPHS and rules.COMMENT_OPENING.match(text)
         ):
@@ -46,7 +46,7 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
             return
         if len(text) > _HEADER_CHARS:
             continue
-        words = word_count(blocks[i])
+        words = blocks[i].words
         if words <= 12 and rules.COMMENT_HEADER.search(text):
             headers.append((i, True))
         elif words <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):
@@ -70,7 +70,9 @@ def _comment_section(text: str) -> bool:
 def _signed_stamp(text: str) -> bool:
     """A comment's header: a name with the date and the time it was posted
     ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
-    if not (rules.DATE.search(text) and rules.TIME_OF_DAY.search(text)):
+    if rules.DIGIT.search(text) is None or not (
+        rules.DATE.search(text) and rules.TIME_OF_DAY.search(text)
+    ):
         return False
     rest = without_stamps(text)
     return len(stamp_words(rest)) <= 4 and not rules.TERMINAL.search(rest)

@@ -97,8 +97,8 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
         float(text[:1] in rules.BULLETS),
         float(rules.COUNT_SUFFIX.search(stripped) is not None),
         float(rules.COMMENT_MARK.search(text) is not None),
-        float(rules.TIME_OF_DAY.search(text) is not None),
-        float(rules.ENGLISH_DATE.search(text) is not None),
+        float(digits > 0 and rules.TIME_OF_DAY.search(text) is not None),
+        float(digits > 0 and rules.ENGLISH_DATE.search(text) is not None),  # both need one
         float(rules.URLISH.search(text) is not None),
         float(rules.BOILERPLATE_START.match(text) is not None),
         float(rules.BOILERPLATE_ANYWHERE.search(text) is not None),

@@ -6,12 +6,13 @@ classifier, and to a snippet too short for it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import ftfy
 import numpy as np
 
 from . import rules
-from .blocks import Block, word_count
+from .blocks import Block
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
@@ -22,12 +23,15 @@ def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
     and interface-word lines, wherever they stand."""
     for i, block in enumerate(blocks):
-        if keep[i] and is_furniture(block.text, word_count(block)):
+        if keep[i] and is_furniture(block.text, block.words):
             keep[i] = False
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(text: str, words: int) -> bool:
-    """Whether the line (of ``words`` words) is furniture wherever it stands."""
+    """Whether the line (of ``words`` words) is furniture wherever it stands. Remembered
+    per line: the rules ask about a line several times, menus repeat theirs, and ftfy,
+    which repairs a line's mojibake first, is slow."""
     if len(text) > rules.FURNITURE_MAX_CHARS:
         return False
     text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
@@ -91,6 +95,8 @@ def _menu_bar(text: str) -> bool:
 
 def is_stamp(text: str) -> bool:
     """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
+    if rules.DIGIT.search(text) is None:  # each date and time has one: the quick check
+        return False
     if not (rules.DATE.search(text) or rules.TIME_OF_DAY.search(text)):
         return False
     return len(stamp_words(without_stamps(text))) <= 1

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import rules
-from .blocks import Block, first_paragraph, is_paragraph, is_prose, word_count
+from .blocks import Block, first_paragraph
 from .comments import cut_comment_thread
 from .furniture import is_furniture, is_stamp, veto_furniture
 
@@ -72,13 +72,13 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
 def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """When no sentence is kept, the likeliest one is, unless the classifier ruled it out:
     behind a paywall the paste holds only the article's lead, among a page of furniture."""
-    sentences = [i for i, b in enumerate(blocks) if is_prose(b)]
+    sentences = [i for i, b in enumerate(blocks) if b.prose]
     if any(keep[i] for i in sentences):
         return
     for i in sorted(sentences, key=lambda i: -scores[i]):  # furniture is judged only as needed
         if scores[i] < _LEAD_SCORE:
             return
-        if not is_furniture(blocks[i].text, word_count(blocks[i])):
+        if not is_furniture(blocks[i].text, blocks[i].words):
             keep[i] = True
             return
 
@@ -87,7 +87,7 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
     """A paragraph next to a kept paragraph, or between two with only short lines around
     it, is kept when the classifier was only unsure (an article's last paragraph, just
     before the comment form, often scores low; so does one among advertisement slots)."""
-    paragraph = [is_paragraph(b) for b in blocks]
+    paragraph = [b.paragraph for b in blocks]
     anchor = [bool(keep[i]) and p for i, p in enumerate(paragraph)]
     for i in range(len(blocks)):
         if keep[i] or scores[i] < _NEAR_SCORE or not paragraph[i]:
@@ -114,7 +114,7 @@ def _anchored(paragraph: list[bool], anchor: list[bool], i: int, step: int) -> b
 def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from a "Related stories" / "Most read" header below the article's first
     paragraph, when all the paragraphs kept below it are teasers (or there are none)."""
-    prose = [i for i in np.flatnonzero(keep).tolist() if is_paragraph(blocks[i])]
+    prose = [i for i in np.flatnonzero(keep).tolist() if blocks[i].paragraph]
     if not prose:
         return
     for i in range(prose[0] + 1, len(blocks)):
@@ -127,9 +127,7 @@ def _cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
 
 def _is_section_header(block: Block) -> bool:
     """A short "Related stories" / "Most read" line over other stories."""
-    return word_count(block) <= _SECTION_HEADER_WORDS and bool(
-        rules.SECTION_HEADER.search(block.text)
-    )
+    return block.words <= _SECTION_HEADER_WORDS and bool(rules.SECTION_HEADER.search(block.text))
 
 
 def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -143,7 +141,7 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for i in range(start + 1, len(blocks)):
         block = blocks[i]
         if (
-            word_count(block) > _BOX_HEADER_WORDS
+            block.words > _BOX_HEADER_WORDS
             or not rules.SECTION_HEADER.search(block.text)
             or rules.TERMINAL.search(block.text)
         ):
@@ -158,7 +156,7 @@ def _drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _is_box_link(block: Block) -> bool:
     """A headline under a box header: short, or several headlines whose lines the paste's
     hard-wrap test joined (no sentence ends anywhere in them)."""
-    words = word_count(block)
+    words = block.words
     if rules.TERMINAL.search(block.text) or words > _BOX_GLUED_WORDS:
         return False
     return words <= _BOX_LINK_WORDS or not rules.SENTENCE_END.search(block.text)
@@ -181,7 +179,7 @@ def _drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for link in [link for run in runs if len(run) >= _TEASER_RUN for link in run]:
         keep[link] = False
         for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
-            if is_prose(blocks[j]):
+            if blocks[j].prose:
                 keep[j] = False
                 if j > 0 and _is_headline(blocks[j - 1]):
                     keep[j - 1] = False
@@ -207,7 +205,7 @@ def _is_teaser_line(block: Block) -> bool:
     return (
         text.endswith(("…", "..."))
         and text.rstrip(".…")[-1:].isalnum()
-        and word_count(block) <= _HEADLINE_WORDS
+        and block.words <= _HEADLINE_WORDS
     )
 
 
@@ -224,14 +222,14 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if i - clusters[-1][-1] > MAIN_RUN_GAP:
             clusters.append([])
         clusters[-1].append(int(i))
-    sizes = [sum(word_count(blocks[i]) for i in cluster) for cluster in clusters]
+    sizes = [sum(blocks[i].words for i in cluster) for cluster in clusters]
     largest = max(sizes)
     main = sizes.index(largest)
     related = main + 1 < len(clusters) and any(
         _is_section_header(blocks[i]) for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
     )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
-        paragraphs = [i for i in cluster if is_paragraph(blocks[i])]
+        paragraphs = [i for i in cluster if blocks[i].paragraph]
         small = size < MAIN_RUN_SHARE * largest and len(paragraphs) < MAIN_RUN_PARAGRAPHS
         after = n > main and (
             _teasers(blocks, paragraphs) or (related and size < RELATED_SHARE * largest)
@@ -255,7 +253,7 @@ def _is_headline(block: Block) -> bool:
     paragraph with a colon: a headline, not a short sentence, a lead-in ("In our sums
     we used three numbers:"), a list's "10." or a live blog's "19:14"."""
     return (
-        1 <= word_count(block) <= _HEADLINE_WORDS
+        1 <= block.words <= _HEADLINE_WORDS
         and not block.text.rstrip().endswith((".", ":"))
         and any(c.isalpha() for c in block.text)
     )
@@ -285,9 +283,9 @@ def _item_number(text: str) -> int | None:
 def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """A short unpunctuated line that opens a paragraph inside the article is a
     sub-heading: the next block is kept prose and kept prose stands a few blocks above."""
-    prose = [bool(keep[i]) and is_prose(b) for i, b in enumerate(blocks)]
+    prose = [bool(keep[i]) and b.prose for i, b in enumerate(blocks)]
     for i in range(1, len(blocks) - 1):
-        words = word_count(blocks[i])
+        words = blocks[i].words
         if keep[i] or not prose[i + 1] or not 1 <= words <= 12:
             continue
         text = blocks[i].text
@@ -300,7 +298,7 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """Keep a short run of dropped lines between two kept parts of the article's prose
     when none of them is an aside and the classifier did not rule them out."""
-    prose = [i for i in np.flatnonzero(keep).tolist() if is_prose(blocks[i])]
+    prose = [i for i in np.flatnonzero(keep).tolist() if blocks[i].prose]
     if len(prose) < 2:
         return
     gap: list[int] = []
@@ -321,7 +319,7 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
 def _is_aside(block: Block) -> bool:
     """Furniture, a caption, credit or pointer elsewhere ("Media caption", "Read more"),
     or the page's date ("1 de diciembre de 2017 3:00 AM PST") under the standfirst."""
-    words = word_count(block)
+    words = block.words
     return (
         is_furniture(block.text, words)
         or bool(rules.BOILERPLATE_START.search(block.text))
@@ -345,13 +343,13 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
     made the classifier think. The headline is chosen afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
     for i in kept:
-        if is_paragraph(blocks[i]):
+        if blocks[i].paragraph:
             break
         text = blocks[i].text
-        if word_count(blocks[i]) < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
+        if blocks[i].words < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
             keep[i] = False
     for i in kept[::-1]:
         text = blocks[i].text
-        if word_count(blocks[i]) >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+        if blocks[i].words >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
             return
         keep[i] = False

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from . import rules
-from .blocks import PROSE_CHARS, Block, text_length
+from .blocks import PROSE_CHARS, Block
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
 
@@ -37,7 +37,7 @@ _BEFORE, _AFTER = 30, 3
 def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
     """Where the article's prose starts: its first long kept paragraph."""
     for i in kept:
-        if text_length(blocks[i]) >= PROSE_CHARS:
+        if blocks[i].length >= PROSE_CHARS:
             return i
     return kept[0]
 
@@ -81,13 +81,15 @@ def title_features(
     if not indices or not kept:
         return np.zeros((0, len(TITLE_NAMES)), dtype=np.float32)
     first, anchor = kept[0], _anchor(blocks, kept)
+    top = set(kept[:30])
     body = " ".join(blocks[i].text for i in kept[:30])
+    body_vocab = _vocab(body)  # most candidates stand outside the body: read it once
     counts = Counter(b.text for b in blocks)
     rows, overlaps = [], []
     for i in indices:
         text = blocks[i].text
-        rest = body if i not in kept[:30] else body.replace(text, " ", 1)
-        mine, theirs = _vocab(text), _vocab(rest)
+        rest = body.replace(text, " ", 1) if i in top else body
+        mine, theirs = _vocab(text), (_vocab(rest) if i in top else body_vocab)
         shared = len(mine & theirs)
         chars = set(rules.CJK.findall(text))
         overlap = shared / len(mine) if mine else 0.0
