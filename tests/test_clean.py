@@ -918,7 +918,15 @@ LATER = [
 
 
 @pytest.mark.parametrize(
-    "header", ["Related", "Lesen Sie auch", "Související", "Read more:", "Beitrags-Navigation"]
+    "header",
+    [
+        "Related",
+        "Lesen Sie auch",
+        "Související",
+        "Read more:",
+        "Beitrags-Navigation",
+        "Más información",
+    ],
 )
 def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):
     box = [header, "Council approves new cycle lanes on the ring road", "Ferry fares rise in May"]
@@ -1007,6 +1015,14 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("The college will support local journalism courses next year.", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),
+        ("- Anzeige -", True),  # an advertisement's label, in the languages of its slot
+        ("Werbung", True),
+        ("REKLAMA", True),
+        ("Publicidad", True),
+        ("SCROLL TO CONTINUE WITH CONTENT", True),
+        ("Article continues below", True),
+        ("Werbung für Tabak ist in der Nähe von Schulen seit Jahren verboten.", False),
+        ("Anzeige gegen Unbekannt", False),  # a criminal complaint: a sub-heading
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

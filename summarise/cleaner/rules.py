@@ -144,7 +144,11 @@ FURNITURE_MAX_CHARS = 1000
 # boxes, sign-up prompts, ratings and the placeholders of embedded content.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
+    r"article continues|scroll to continue|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
+    # an advertisement's label on a line of its own, in other languages: "Anzeige", "Reklama"
+    r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
+    r"advertentie|annons|annonse|iklan)\W*$|"
     r"^\W*share (?:this|on|via|to)\b|"
     r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
     r"udostępnij|delen)\b|"
@@ -193,6 +197,8 @@ SECTION_HEADER = re.compile(
     r"verwandte|à lire aussi|lire aussi|à lire également|vous aimerez aussi|sur le même sujet|"
     r"articles liés|dans la même rubrique|otras noticias|también te puede interesar|"
     r"leia também|veja também|notícias relacionadas|mais lidas|lee también|más noticias|"
+    r"más información|más sobre|mais informações|mais sobre|per saperne di più|"
+    r"więcej informacji|"
     r"noticias relacionadas|artículos relacionados|te puede interesar|lo más leído|"
     r"leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerde|meer nieuws|"
     r"baca juga|berita terkait|artikel terkait|berita lainnya|terpopuler|související|"
