@@ -15,7 +15,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from cleaner import DEV, Page, load_pages, ours, raw_paste, run, trafilatura_alone  # noqa: E402
+from cleaner import (  # noqa: E402
+    DEV,
+    Page,
+    busy_cores,
+    load_pages,
+    ours,
+    raw_paste,
+    run,
+    trafilatura_alone,
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +46,13 @@ def test_cleaning_a_paste_beats_keeping_it_whole(pages: list[Page]):
     nothing = run(pages, "paste", raw_paste)["all"]
     assert mine.means()[0] >= nothing.means()[0] + 0.05
     assert min(mine.means()[1:]) >= 0.9
+
+
+def test_the_busy_cores_of_the_timing_run_stop_with_it():
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    with busy_cores(2):
+        spinning = set(multiprocessing.active_children()) - before
+        assert len(spinning) == 2 and all(p.is_alive() for p in spinning)
+    assert not any(p.is_alive() for p in spinning)
