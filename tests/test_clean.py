@@ -1023,6 +1023,11 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Article continues below", True),
         ("Werbung für Tabak ist in der Nähe von Schulen seit Jahren verboten.", False),
         ("Anzeige gegen Unbekannt", False),  # a criminal complaint: a sub-heading
+        ("Your email address will not be published. Required fields are marked *", True),
+        ("Deine E-Mail-Adresse wird nicht veröffentlicht.", True),  # a comment form's notices
+        ("Save my name, email, and website in this browser for the next time I comment.", True),
+        ("Benachrichtige mich über neue Beiträge via E-Mail.", True),
+        ("The council said the names of objectors will not be published.", False),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

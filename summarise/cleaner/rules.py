@@ -121,6 +121,12 @@ FURNITURE = re.compile(
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b|"
     r"^\s*←|→\s*$|"  # a link to the previous or the next post, "Sign me up →"
+    # the notices of a blog's comment form
+    r"\b(?:your e-?mail address will not be published|required fields are marked|"
+    r"(?:deine|ihre) e-?mail-?adresse wird nicht veröffentlicht|"
+    r"save my name, e-?mail,? and website|notify me of (?:follow-up comments|new posts)|"
+    r"benachrichtige mich (?:über|bei)|"
+    r"meinen namen, meine e-?mail-?adresse und meine website)\b|"
     # the consent placeholder of an embedded post or video, and its settings link
     r"\b(?:externen? inhalte?|externer inhalt|ohne (?:dein|ihr)(?:e|en)? einverständnis|"
     r"datenschutzeinstellungen|inhalt laden|(?:twitter|instagram|youtube|facebook|tiktok) "
