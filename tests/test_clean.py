@@ -115,6 +115,14 @@ def test_font_size_widget_and_short_labels_are_dropped():
     assert same_words(cleaned.text, "\n\n".join([TITLE, *BODY]))
 
 
+def test_short_lines_after_the_last_sentence_are_dropped_and_longer_ones_kept():
+    tail = ["Alle Meldungen der Polizei", "Weitere Termine im Veranstaltungskalender"]
+    assert kept_by_structure([TITLE, *BODY, *tail]) == [TITLE, *BODY]
+    # six words or more, or a sentence: the article may end on a list or a short line
+    ending = ["Bridges inspected by the council since 2009", "That was all."]
+    assert kept_by_structure([TITLE, *BODY, *ending]) == [TITLE, *BODY, *ending]
+
+
 def test_hard_wrapped_lines_are_rejoined_and_paragraphs_kept():
     import textwrap
 

@@ -30,7 +30,9 @@ _STAMP_LINE_WORDS = 12  # a date line: the date, its time and a zone or a place
 _TABLE_SEPARATORS = ("│", "|", "\t")  # ... and not a table's row of times
 _READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
 _READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
-_EDGE_FRAGMENT_WORDS = 3
+_EDGE_FRAGMENT_WORDS = 3  # a label above the article: "Video", "XS"
+_TAIL_WORDS = 6  # ... and below its last sentence, a label or a link: "Alle Meldungen der Polizei"
+_TAIL_CHARS = 100  # ... a short line: a longer run without a full stop is text, whatever it is
 _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
@@ -338,9 +340,11 @@ def _is_date_line(text: str, words: int) -> bool:
 
 
 def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """One- and two-word labels kept before the first paragraph or after the last sentence
-    ("update", "Video", a font-size widget's "XS") are furniture whatever their neighbours
-    made the classifier think. The headline is chosen afterwards, on its own."""
+    """One- and two-word labels kept before the first paragraph ("update", "Video", a
+    font-size widget's "XS"), and short lines of up to five words kept after the last
+    sentence ("Quelle: dpa", "Zurück zum Newsroom", a link's title), are furniture
+    whatever their neighbours made the classifier think. The headline is chosen
+    afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
     for i in kept:
         if blocks[i].paragraph:
@@ -349,7 +353,11 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if blocks[i].words < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
             keep[i] = False
     for i in kept[::-1]:
-        text = blocks[i].text
-        if blocks[i].words >= _EDGE_FRAGMENT_WORDS or rules.TERMINAL.search(text):
+        block = blocks[i]
+        if (
+            block.words >= _TAIL_WORDS
+            or block.length > _TAIL_CHARS
+            or rules.TERMINAL.search(block.text)
+        ):
             return
         keep[i] = False
