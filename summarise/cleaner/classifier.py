@@ -65,26 +65,6 @@ def _confident_distance(first: np.ndarray) -> np.ndarray:
     return np.log1p(np.minimum(np.abs(below - index), np.abs(index - above)))
 
 
-# rows in one matrix product: few enough that OpenBLAS computes it on the calling thread
-# (it hands a product of over 4 x 65,536 multiply-adds, or a matrix-vector one of over
-# 4 x 2,304, to its worker threads)
-_PRODUCT_MULTIPLY_ADDS = 4 * 65_536
-_PRODUCT_ROWS = 256
-
-
-def _product(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """``x @ w``, a few rows at a time. On two cores that are busy (a Space's, with the
-    summariser running) BLAS's worker threads wait for a core, and a page's scoring took
-    several times as long as on the calling thread alone."""
-    rows = max(1, min(_PRODUCT_ROWS, _PRODUCT_MULTIPLY_ADDS // w.size))
-    if len(x) <= rows:
-        return x @ w
-    out = np.empty((len(x), w.shape[1]), dtype=np.result_type(x, w))
-    for start in range(0, len(x), rows):
-        np.matmul(x[start : start + rows], w, out=out[start : start + rows])
-    return out
-
-
 class Network:
     """A multilayer perceptron (ReLU hidden layers, logistic output) with input scaling."""
 
@@ -101,7 +81,7 @@ class Network:
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         for k, (w, b) in enumerate([self._first, *self.layers[1:]]):
-            x = _product(x, w)
+            x = x @ w
             x += b
             if k < len(self.layers) - 1:
                 np.maximum(x, 0.0, out=x)
