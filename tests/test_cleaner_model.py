@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from summarise.cleaner.blocks import blocks_from_paste
-from summarise.cleaner.classifier import STAGE_TWO_NAMES, line_classifier, stage_two_inputs
+from summarise.cleaner.classifier import (
+    LONG_PAGE_BLOCKS,
+    STAGE_TWO_NAMES,
+    LineClassifier,
+    line_classifier,
+    stage_two_inputs,
+)
 from summarise.cleaner.features import NAMES, block_features
 from summarise.cleaner.lexicon import lexicon_features
 from summarise.cleaner.title import candidates, title_features, title_model
@@ -79,3 +85,17 @@ def test_stage_two_sees_where_a_block_stands_against_the_likely_article():
     assert distance == [2, 1, 0, 0, 0, 1, 2, 2, 1, 0]
     nothing = stage_two_inputs(features[:2], np.array([0.1, 0.2]))[:, len(NAMES) :]
     assert np.allclose(np.expm1(nothing[:, -1]), 2)  # no confident block: the page's length
+
+
+def test_a_paste_longer_than_any_real_page_is_scored_by_one_member():
+    model = line_classifier()
+    one = LineClassifier(model.members[:1], model.lexicon)
+    lines = [
+        f"Line {i} of the log" if i % 3 else f"Entry {i}: the bridge is closed."
+        for i in range(LONG_PAGE_BLOCKS + 1)
+    ]
+    blocks = blocks_from_paste("\n\n".join(lines))
+    features, texts = block_features(blocks, "en"), [b.text for b in blocks]
+    assert np.array_equal(model(features, texts), one(features, texts))
+    page = slice(0, 200)  # a real page's length: all five members
+    assert not np.array_equal(model(features[page], texts[page]), one(features[page], texts[page]))

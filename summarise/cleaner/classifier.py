@@ -23,6 +23,7 @@ from .lexicon import Lexicon, lexicon_features
 
 WEIGHTS = Path(__file__).with_name("line_model.npz")
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
+LONG_PAGE_BLOCKS = 10_000  # six times the longest of the 974 real pages (1,595 blocks)
 NAMES = FEATURE_NAMES + LEXICON_NAMES  # what the first stage reads
 STAGE_TWO_NAMES = [
     "first",
@@ -142,9 +143,10 @@ class LineClassifier:
         if len(features) == 0:
             return np.zeros(0)
         features = np.hstack([features, lexicon_features(texts, self.lexicon)])
-        scores = [
-            second(stage_two_inputs(features, first(features))) for first, second in self.members
-        ]
+        # a paste longer than any real page (a log, a dump) is scored by one member: five
+        # would cost five times as long, and a page has a second to be cleaned in
+        members = self.members if len(features) <= LONG_PAGE_BLOCKS else self.members[:1]
+        scores = [second(stage_two_inputs(features, first(features))) for first, second in members]
         return np.mean(scores, axis=0)
 
     def save(self, path: Path) -> None:
