@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import re
 import time
+from typing import Any
 
 import numpy as np
 import pytest
@@ -867,6 +868,74 @@ def _nested_quantifier(pattern: str) -> bool:
                 stack[-1] = True
         i += 1
     return False
+
+
+def test_each_guarded_pattern_lists_every_character_its_matches_can_start_with():
+    guarded = [v for v in vars(rules).values() if isinstance(v, re.Pattern) and _guard(v)]
+    assert len(guarded) >= 4
+    for compiled in guarded:
+        first, inner = _guard(compiled)
+        assert _unlisted_starts(first, inner) == set(), compiled.pattern
+
+
+def test_the_guard_check_finds_a_character_left_out():
+    compiled = rules.starting_with("ab", r"apple|\bbanana|(?:x|y)?cherry|\d+ kg")
+    first, inner = _guard(compiled)
+    assert _unlisted_starts(first, inner) == {"x", "y", "c", "0", "٣"}
+    # what such a guard costs: a match the bare pattern finds is missed
+    assert re.search(inner, "2 CHERRY", re.I) and not compiled.search("2 CHERRY")
+
+
+def _guard(compiled: re.Pattern[str]) -> tuple[str, str] | None:
+    """The look-ahead's character class and the pattern behind it (``rules.starting_with``)."""
+    found = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", compiled.pattern, re.S)
+    return (found[1], found[2]) if found else None
+
+
+def _unlisted_starts(first: str, pattern: str) -> set[str]:
+    """The characters (digits by samples) a match of ``pattern`` can start with that the
+    class ``[first]`` leaves out, read from Python's own parse of the pattern."""
+    parser = pytest.importorskip("re._parser")
+    starts, _ = _starts(parser.parse(pattern, re.I))
+    return {ch for ch in starts if not re.fullmatch(f"[{first}]", ch, re.I)}
+
+
+_CATEGORY_SAMPLES = {"CATEGORY_DIGIT": "0٣", "CATEGORY_WORD": "a_0é"}
+
+
+def _starts(items: Any) -> tuple[set[str], bool]:
+    """The first characters of a parsed (sub)pattern, and whether it can match nothing."""
+    out: set[str] = set()
+    for op, av in items:
+        kind = str(op)
+        if kind in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if kind == "LITERAL":
+            return out | {chr(av)}, False
+        if kind == "IN":
+            for item, arg in av:
+                if str(item) == "LITERAL":
+                    out.add(chr(arg))
+                elif str(item) == "RANGE":
+                    out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+                else:
+                    out.update(_CATEGORY_SAMPLES[str(arg)])
+            return out, False
+        if kind == "SUBPATTERN":
+            inner, empty = _starts(av[-1])
+        elif kind == "BRANCH":
+            parts = [_starts(branch) for branch in av[1]]
+            inner = set().union(*(p[0] for p in parts))
+            empty = any(p[1] for p in parts)
+        elif kind in ("MAX_REPEAT", "MIN_REPEAT"):
+            inner, empty = _starts(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise AssertionError(f"no rule for {kind} in the guard check")
+        out |= inner
+        if not empty:
+            return out, False
+    return out, True
 
 
 def test_an_expired_time_budget_stops_cleaning():

@@ -134,7 +134,7 @@ class _Words:
 
     def __init__(self, text: str):
         self.text = text
-        self.spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        self.spans = [m.span() for m in WORD.finditer(text)]
         self.starts = [start for start, _ in self.spans]
 
     def block(self, lines: list[tuple[int, int]]) -> Block:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 import ftfy
 
@@ -118,8 +120,22 @@ def assemble(
         if n:
             parts.append("\n\n")
             length += 2
+        spans = blocks[i].spans
+        whole = work[spans[0][0] : spans[-1][1]] if spans else ""
+        if to_raw is None and whole.isascii() and "&" not in whole:
+            # no word needs repair and each maps to itself: the lists in one go
+            paragraph = " ".join(work[s:e] for s, e in spans)
+            starts = list(accumulate((e - s + 1 for s, e in spans), initial=length))
+            clean_starts.extend(starts[:-1])
+            clean_ends.extend(start - 1 for start in starts[1:])
+            raw_starts.extend(s for s, _ in spans)
+            raw_ends.extend(e for _, e in spans)
+            parts.append(paragraph)
+            paragraphs.append(paragraph)
+            length += len(paragraph)
+            continue
         words: list[str] = []
-        for s, e in blocks[i].spans:
+        for s, e in spans:
             fixed = _repair(work[s:e])
             if not fixed:
                 continue
@@ -153,8 +169,10 @@ def assemble(
     )
 
 
+@lru_cache(maxsize=8192)
 def _repair(word: str) -> str:
-    """Fix mojibake, entities and Unicode forms in one word (fast path when clean)."""
+    """Fix mojibake, entities and Unicode forms in one word (fast path when clean;
+    remembered, as words repeat and ftfy is slow)."""
     if word.isascii() and "&" not in word:
         return word
     fixed = ftfy.fix_text(word, _FTFY)
