@@ -101,9 +101,12 @@ def _select(
         deadline.check("Cleaning the text")
     scores = (models.classifier or line_classifier())(features, [b.text for b in blocks])
     keep = scores >= THRESHOLD
-    if not keep.any() and scores.max() >= FALLBACK_MIN:  # a short or odd paste: its likeliest
-        keep = scores >= 0.5 * scores.max()  # lines rather than nothing; pure furniture stays out
     apply_structure(blocks, keep, scores)
+    if not keep.any() and scores.max() >= FALLBACK_MIN:
+        # a short or odd paste, or one whose only sure lines were teasers: its likeliest
+        # lines rather than nothing, read by the same structure; pure furniture stays out
+        keep = scores >= 0.5 * scores.max()
+        apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist(), models.title)
     return keep.tolist(), title
 

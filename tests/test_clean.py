@@ -737,6 +737,26 @@ def test_a_kept_numbered_list_keeps_its_next_items_unless_ruled_out(score: float
     assert [i for i in items if i in result] == (items if kept else items[:2])
 
 
+class _ScoresByText:
+    """A stand-in for the line classifier: a fixed score per line text (else 0)."""
+
+    def __init__(self, scores: dict[str, float]):
+        self.scores = scores
+
+    def __call__(self, features: np.ndarray, texts: list[str]) -> np.ndarray:
+        return np.array([self.scores.get(text, 0.0) for text in texts])
+
+
+def test_when_the_only_sure_lines_were_teasers_the_likeliest_article_stays():
+    article = " ".join(BODY)
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    lines = [*menu, TITLE, article, "Related articles", *READ_MORE_TEASERS, "Imprint"]
+    scores = {TITLE: 0.3, article: 0.4, **dict.fromkeys(READ_MORE_TEASERS, 0.7)}
+    cleaned = clean("\n\n".join(lines), classifier=_ScoresByText(scores))  # type: ignore[arg-type]
+    assert article in cleaned.text
+    assert not any(t in cleaned.text for t in READ_MORE_TEASERS)
+
+
 def test_an_unsure_paragraph_away_from_the_article_stays_out():
     opening = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     teaser = (
