@@ -88,8 +88,9 @@ def title_features(
     rows, overlaps = [], []
     for i in indices:
         text = blocks[i].text
-        rest = body.replace(text, " ", 1) if i in top else body
-        mine, theirs = _vocab(text), (_vocab(rest) if i in top else body_vocab)
+        inside = i in top  # compared with the rest of the body, not with itself
+        rest = body.replace(text, " ", 1) if inside else body
+        mine, theirs = _vocab(text), (_vocab(rest) if inside else body_vocab)
         shared = len(mine & theirs)
         chars = set(rules.CJK.findall(text))
         overlap = shared / len(mine) if mine else 0.0
