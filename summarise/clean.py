@@ -101,11 +101,13 @@ def _select(
         deadline.check("Cleaning the text")
     scores = (models.classifier or line_classifier())(features, [b.text for b in blocks])
     keep = scores >= THRESHOLD
-    apply_structure(blocks, keep, scores)
-    if not keep.any() and scores.max() >= FALLBACK_MIN:
+    if keep.any():
+        apply_structure(blocks, keep, scores)
+    if not keep.any():
         # a short or odd paste, or one whose only sure lines were teasers: its likeliest
         # lines rather than nothing, read by the same structure; pure furniture stays out
-        keep = scores >= 0.5 * scores.max()
+        if scores.max() >= FALLBACK_MIN:
+            keep = scores >= 0.5 * scores.max()
         apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist(), models.title)
     return keep.tolist(), title

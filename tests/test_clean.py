@@ -509,6 +509,17 @@ def test_the_next_story_below_a_related_header_after_the_article_is_dropped(head
     assert kept == [TITLE, *article, *([] if header else story)]
 
 
+def test_a_feed_of_other_stories_above_the_article_does_not_make_it_the_next_story():
+    """A news site's stream of teasers, each a headline and its lead, can be the page's
+    largest run of text; a "Popular" header below it does not end an article, as the
+    stream is none."""
+    feed = [line for _ in range(3) for pair in LEADS for line in pair]
+    far = [*FAR[:4], "Popular in the Community", *FAR[4:]]
+    article = [TITLE, *(f"{a} {b}" for a, b in zip(BODY, BODY[1:]))]
+    kept = kept_by_structure([*feed, *far, *article], dict.fromkeys(far, 0.0))
+    assert kept[-len(article) :] == article
+
+
 @pytest.mark.parametrize("teasers", [True, False])
 def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
     """Below "Das könnte Sie auch interessieren", teasers each under a headline end the

@@ -225,17 +225,23 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
             clusters.append([])
         clusters[-1].append(int(i))
     sizes = [sum(blocks[i].words for i in cluster) for cluster in clusters]
+    paragraphs = [[i for i in cluster if blocks[i].paragraph] for cluster in clusters]
+    teasers = [_teasers(blocks, p) for p in paragraphs]
     largest = max(sizes)
     main = sizes.index(largest)
-    related = main + 1 < len(clusters) and any(
-        _is_section_header(blocks[i]) for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
+    # a "Related" header under the largest cluster ends the article, unless that cluster
+    # is itself a list of other stories (a feed above the article)
+    related = (
+        main + 1 < len(clusters)
+        and not teasers[main]
+        and any(
+            _is_section_header(blocks[i])
+            for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
+        )
     )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
-        paragraphs = [i for i in cluster if blocks[i].paragraph]
-        small = size < MAIN_RUN_SHARE * largest and len(paragraphs) < MAIN_RUN_PARAGRAPHS
-        after = n > main and (
-            _teasers(blocks, paragraphs) or (related and size < RELATED_SHARE * largest)
-        )
+        small = size < MAIN_RUN_SHARE * largest and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
+        after = n > main and (teasers[n] or (related and size < RELATED_SHARE * largest))
         if small or after:
             keep[cluster] = False
 
