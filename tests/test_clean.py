@@ -520,6 +520,27 @@ def test_a_feed_of_other_stories_above_the_article_does_not_make_it_the_next_sto
     assert kept[-len(article) :] == article
 
 
+def test_a_numbered_list_article_split_by_a_video_player_keeps_both_parts():
+    """Its items, each a numbered heading over a paragraph, look like teasers; a number
+    says they are the article's."""
+    opening = [TITLE, *(f"{a} {b}" for a, b in zip(BODY, BODY[1:]))]
+    items = [line for n, (_, lead) in enumerate(LEADS * 2, 1) for line in (f"{n}. Tip {n}", lead)]
+    lines = [*opening, *FAR, *items]
+    assert kept_by_structure(lines, dict.fromkeys(FAR, 0.0)) == [*opening, *items]
+
+
+def test_below_a_feed_the_article_is_the_main_run_and_a_related_header_ends_it():
+    """The feed has more words than the article, yet it is the article that a "Related"
+    header ends: the next story below it goes, though it has three paragraphs."""
+    feed = [line for _ in range(3) for pair in LEADS for line in pair]
+    article = [TITLE, *(f"{a} {b}" for a, b in zip(BODY, BODY[1:])), " ".join(BODY)]
+    related = [*FAR[:4], "Related stories", *FAR[4:]]
+    story = [lead for _, lead in LEADS]  # the next story, paragraph after paragraph
+    lines = [*feed, *FAR, *article, *related, *story]
+    kept = kept_by_structure(lines, dict.fromkeys([*FAR, *related], 0.0))
+    assert kept[-len(article) :] == article
+
+
 @pytest.mark.parametrize("teasers", [True, False])
 def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
     """Below "Das könnte Sie auch interessieren", teasers each under a headline end the

@@ -45,7 +45,7 @@ _BOX_LINKS = 3  # headlines under a box header
 _BOX_LINK_WORDS = 25  # longer, or a sentence: the article again, not a headline
 _BOX_GLUED_WORDS = 75  # ... unless no sentence ends in it: headlines joined into one block
 MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
-MAIN_RUN_SHARE = 0.35  # a cluster under this share of the largest one is not the article
+MAIN_RUN_SHARE = 0.35  # a cluster under this share of the main one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
@@ -214,8 +214,9 @@ def _is_teaser_line(block: Block) -> bool:
 def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop small clusters of kept blocks far from the article's main run of text (a
     video player's controls can split one article in two: a part with a few paragraphs
-    of its own stays). After the article, also drop clusters whose paragraphs are
-    teasers, and smaller ones below a "Related" header: the next story of the feed."""
+    of its own stays). The main run is the largest cluster that is no feed of other
+    stories. After it, also drop clusters whose paragraphs are teasers, and smaller ones
+    below a "Related" header: the next story of the feed."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
@@ -227,10 +228,19 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     sizes = [sum(blocks[i].words for i in cluster) for cluster in clusters]
     paragraphs = [[i for i in cluster if blocks[i].paragraph] for cluster in clusters]
     teasers = [_teasers(blocks, p) for p in paragraphs]
-    largest = max(sizes)
-    main = sizes.index(largest)
-    # a "Related" header under the largest cluster ends the article, unless that cluster
-    # is itself a list of other stories (a feed above the article)
+    # the article is the largest cluster; a list of other stories, each a headline and
+    # its lead (a numbered list's items are the article's), is none where a cluster of
+    # plain paragraphs stands beside it
+    feed = [
+        teasers[n] and not all(_item_number(blocks[i - 1].text) for i in paragraphs[n])
+        for n in range(len(clusters))
+    ]
+    candidates = [
+        n for n in range(len(clusters)) if not feed[n] and len(paragraphs[n]) >= MAIN_RUN_PARAGRAPHS
+    ] or list(range(len(clusters)))
+    main = max(candidates, key=lambda n: (sizes[n], -n))
+    # a "Related" header under the article ends it, unless what was taken for the article
+    # is itself a list of other stories (no cluster of plain paragraphs stood beside it)
     related = (
         main + 1 < len(clusters)
         and not teasers[main]
@@ -240,8 +250,8 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         )
     )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
-        small = size < MAIN_RUN_SHARE * largest and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
-        after = n > main and (teasers[n] or (related and size < RELATED_SHARE * largest))
+        small = size < MAIN_RUN_SHARE * sizes[main] and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
+        after = n > main and (teasers[n] or (related and size < RELATED_SHARE * sizes[main]))
         if small or after:
             keep[cluster] = False
 
