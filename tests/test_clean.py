@@ -759,6 +759,17 @@ def test_a_paragraph_between_advertisement_slots_is_kept_unless_ruled_out(score:
     assert kept_by_structure(lines, scores) == expected
 
 
+@pytest.mark.parametrize(("score", "kept"), [(0.3, True), (0.1, False)], ids=["unsure", "sure-not"])
+def test_unsure_paragraphs_in_a_row_between_advertisement_slots_are_kept(score: float, kept: bool):
+    paragraphs = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    unsure = [lead for _, lead in LEADS[:2]]
+    lines = [TITLE, paragraphs[0], "Advertisement", "(Photo: Lena Berg)", unsure[0]]
+    lines += ["Advertisement", unsure[1], "(Photo: Lena Berg)", "Advertisement", *paragraphs[1:]]
+    scores = {"Advertisement": 0.0, "(Photo: Lena Berg)": 0.2, **dict.fromkeys(unsure, score)}
+    expected = [TITLE, paragraphs[0], *(unsure if kept else []), *paragraphs[1:]]
+    assert kept_by_structure(lines, scores) == expected
+
+
 @pytest.mark.parametrize(
     ("score", "kept"), [(0.3, True), (0.01, False)], ids=["unsure", "sure-not"]
 )

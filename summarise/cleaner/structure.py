@@ -91,25 +91,41 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
     before the comment form, often scores low; so does one among advertisement slots)."""
     paragraph = [b.paragraph for b in blocks]
     anchor = [bool(keep[i]) and p for i, p in enumerate(paragraph)]
+    unsure = [p and not keep[i] and scores[i] >= _NEAR_SCORE for i, p in enumerate(paragraph)]
     for i in range(len(blocks)):
-        if keep[i] or scores[i] < _NEAR_SCORE or not paragraph[i]:
+        if not unsure[i]:
             continue
         if (
             (i > 0 and anchor[i - 1])
             or (i + 1 < len(blocks) and anchor[i + 1])
-            or (_anchored(paragraph, anchor, i, -1) and _anchored(paragraph, anchor, i, 1))
+            or (
+                _anchored(paragraph, anchor, unsure, i, -1)
+                and _anchored(paragraph, anchor, unsure, i, 1)
+            )
         ):
             keep[i] = True
 
 
-def _anchored(paragraph: list[bool], anchor: list[bool], i: int, step: int) -> bool:
-    """A kept paragraph a few short lines ("Advertisement", a picture's credit) away from
-    block ``i``, looking in direction ``step``, with no other paragraph between."""
-    for j in range(i + step, i + step * (_BRIDGE_REACH + 1), step):
-        if not 0 <= j < len(paragraph) or paragraph[j] and not anchor[j]:
-            return False
+def _anchored(
+    paragraph: list[bool], anchor: list[bool], unsure: list[bool], i: int, step: int
+) -> bool:
+    """A kept paragraph away from block ``i`` in direction ``step``, with only unsure
+    paragraphs between, and among them no more than a few short lines in a row
+    ("Advertisement", a picture's credit) and no paragraph the classifier ruled out."""
+    short = 0
+    j = i + step
+    while 0 <= j < len(anchor):
         if anchor[j]:
             return True
+        if unsure[j]:
+            short = 0
+        elif paragraph[j]:
+            return False
+        else:
+            short += 1
+            if short > _BRIDGE_REACH:
+                return False
+        j += step
     return False
 
 
