@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
+
 from .cleaner.blocks import Block, blocks_from_lines, blocks_from_paste
 from .cleaner.classifier import Averaged, LineClassifier, line_classifier
 from .cleaner.cleaned import Cleaned, assemble
@@ -101,9 +103,10 @@ def _select(
         deadline.check("Cleaning the text")
     scores = (models.classifier or line_classifier())(features, [b.text for b in blocks])
     keep = scores >= THRESHOLD
-    if keep.any():
+    sure = bool(keep.any())
+    if sure:
         apply_structure(blocks, keep, scores)
-    if not keep.any():
+    if not keep.any() and (not sure or _likely_prose(blocks, scores)):
         # a short or odd paste, or one whose only sure lines were teasers: its likeliest
         # lines rather than nothing, read by the same structure; pure furniture stays out
         if scores.max() >= FALLBACK_MIN:
@@ -111,6 +114,11 @@ def _select(
         apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist(), models.title)
     return keep.tolist(), title
+
+
+def _likely_prose(blocks: list[Block], scores: np.ndarray) -> bool:
+    """Whether a sentence the classifier did not rule out is left to fall back on."""
+    return any(b.prose and score >= FALLBACK_MIN for b, score in zip(blocks, scores.tolist()))
 
 
 def _clean_html(raw: str, models: _Models, deadline: Deadline | None) -> Cleaned:
