@@ -37,7 +37,8 @@ _SUBHEADING_REACH = 4
 _GAP_BLOCKS = 3  # dropped lines between kept paragraphs that may still be article
 _GAP_SCORE = 0.1  # ... unless the classifier is this sure they are not
 _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
-_BRIDGE_REACH = 3  # ... or between two kept ones with at most this many short lines each side
+_BRIDGE_REACH = 3  # ... or between two kept ones, with at most this many short lines in a row
+_BRIDGE_SPAN = 16  # ... and both of them within this many blocks
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
 _SECTION_HEADER_WORDS = 6  # "Das könnte Sie auch interessieren"
 _BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
@@ -109,12 +110,14 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
 def _anchored(
     paragraph: list[bool], anchor: list[bool], unsure: list[bool], i: int, step: int
 ) -> bool:
-    """A kept paragraph away from block ``i`` in direction ``step``, with only unsure
+    """A kept paragraph near block ``i`` in direction ``step``, with only unsure
     paragraphs between, and among them no more than a few short lines in a row
-    ("Advertisement", a picture's credit) and no paragraph the classifier ruled out."""
+    ("Advertisement", a picture's credit) and no paragraph the classifier ruled out.
+    The walk is bounded, so a page of unsure paragraphs stays linear."""
     short = 0
-    j = i + step
-    while 0 <= j < len(anchor):
+    for j in range(i + step, i + step * (_BRIDGE_SPAN + 1), step):
+        if not 0 <= j < len(anchor):
+            return False
         if anchor[j]:
             return True
         if unsure[j]:
@@ -125,7 +128,6 @@ def _anchored(
             short += 1
             if short > _BRIDGE_REACH:
                 return False
-        j += step
     return False
 
 
