@@ -122,8 +122,9 @@ def assemble(
             length += 2
         spans = blocks[i].spans
         whole = work[spans[0][0] : spans[-1][1]] if spans else ""
-        if to_raw is None and whole.isascii() and "&" not in whole:
-            # no word needs repair and each maps to itself: the lists in one go
+        plain = whole.isascii() and "&" not in whole  # no word of it needs repair
+        if plain and to_raw is None:
+            # each word maps to itself: the lists in one go
             paragraph = " ".join(work[s:e] for s, e in spans)
             starts = list(accumulate((e - s + 1 for s, e in spans), initial=length))
             clean_starts.extend(starts[:-1])
@@ -136,7 +137,7 @@ def assemble(
             continue
         words: list[str] = []
         for s, e in spans:
-            fixed = _repair(work[s:e])
+            fixed = work[s:e] if plain else _repair(work[s:e])
             if not fixed:
                 continue
             if words:

@@ -180,7 +180,12 @@ def locate_words(extracted: str, raw: str) -> dict[int, tuple[int, int]]:
     cursor = 0
     for m in WORD.finditer(extracted):
         word = m.group()
-        for variant in (word, html_lib.escape(word, quote=False), html_lib.escape(word)):
+        escaped = html_lib.escape(word)
+        # most words need no entity: one search, not three through the same window
+        variants = (
+            (word,) if escaped == word else (word, html_lib.escape(word, quote=False), escaped)
+        )
+        for variant in variants:
             pos = raw.find(variant, cursor, cursor + _SEARCH_WINDOW)
             if pos >= 0:
                 located[m.start()] = (pos, pos + len(variant))
