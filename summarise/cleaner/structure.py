@@ -261,7 +261,7 @@ def _keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     # is itself a list of other stories (no cluster of plain paragraphs stood beside it)
     related = (
         main + 1 < len(clusters)
-        and not teasers[main]
+        and not feed[main]
         and any(
             _is_section_header(blocks[i])
             for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
