@@ -380,7 +380,7 @@ _SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Tara
 def stoplists() -> dict[str, frozenset[str]]:
     """jusText's stop-word lists (about 100 languages), keyed by language code."""
     lists: dict[str, frozenset[str]] = {}
-    for name in justext.get_stoplists():
+    for name in sorted(justext.get_stoplists()):  # a set: sorted, so ties break alike in every run
         if name in _SKIPPED_LISTS:
             continue
         code = _LANGUAGE_CODES.get(name, name.lower())
