@@ -183,6 +183,26 @@ def test_html_is_detected_and_extracted():
     assert html[s:e] == "Mayor Ana Ruiz"
 
 
+def test_html_paragraph_wrapped_in_the_source_stays_one_paragraph():
+    wrapped = [p.replace("&", "&amp;").replace(", ", ",\n        ") for p in BODY]
+    code = "harbour-status --bridge north\n  closed: 07:00-19:00"
+    html = (
+        "<!doctype html><html><head><title>Harbour Gazette</title></head><body><article>"
+        f"<h1>{TITLE}</h1>\n"
+        + "".join(f"<div>\n        {p}\n    </div>\n" for p in wrapped)
+        + f"<pre>{code}</pre></article></body></html>"
+    )
+    assert any(",\n" in p for p in wrapped)
+    cleaned = clean(html)
+    lines = [line for line in cleaned.text.split("\n") if line.strip()]
+    for paragraph in BODY:
+        assert paragraph in lines
+    assert "harbour-status --bridge north" in lines and "closed: 07:00-19:00" in lines
+    start = cleaned.text.index("necessary, and that")
+    s, e = cleaned.to_original(start, start + len("necessary, and that"))
+    assert html[s:e] == "necessary,\n        and that"
+
+
 def test_short_paste_without_long_paragraphs_is_kept():
     cleaned = clean("The bridge closes on Friday. Lorries must use the ring road.")
     assert cleaned.text == "The bridge closes on Friday. Lorries must use the ring road."

@@ -1,14 +1,17 @@
 """Page sources: the article and its metadata extracted by trafilatura.
 
 trafilatura reads the DOM, which a paste has lost, so its extraction is kept as
-it is (comments left out); only its title line is added in front. Each extracted
-word is found again in the source, in order, so offsets map back to the HTML.
+it is (comments left out); only its title line is added in front, and a line
+break of the source's own layout inside a paragraph is read as the space it is
+in HTML. Each extracted word is found again in the source, in order, so offsets
+map back to the HTML.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +19,8 @@ from . import rules
 from .rules import WORD, WORD_CHARS
 
 _SEARCH_WINDOW = 20000  # a word further than this from the previous one is not the same text
+_SPACE_RUN = re.compile(r"\s+")
+_LAID_OUT = ("pre", "code", "quote")  # trafilatura writes a <pre> without code as a quote
 
 
 @dataclass
@@ -49,13 +54,40 @@ def extract(raw: str) -> Extraction:
         return Extraction("", "", "", "", "")
     fields = doc if isinstance(doc, dict) else doc.as_dict()
     found = " ".join((fields.get("title") or "").split())
+    body = fields.get("body")
     return Extraction(
-        text=fields.get("text") or "",
+        text=_paragraphs(body) if body is not None else fields.get("text") or "",
         title=choose_title(found, declared, document, site),
         author=fields.get("author") or "",
         date=fields.get("date") or "",
         language=fields.get("language") or "",
     )
+
+
+def _paragraphs(body: Any) -> str:
+    """trafilatura's text of its extracted tree, one paragraph a line.
+
+    In HTML a line break inside a paragraph's text is the source's layout (a
+    space to the browser), yet trafilatura's text keeps it, which would cut a
+    paragraph into lines. Such breaks become spaces before the tree is written
+    out; preformatted text keeps its own.
+    """
+    from trafilatura.xml import xmltotxt
+
+    laid_out = {node for element in body.iter(*_LAID_OUT) for node in element.iter()}
+    for element in body.iter():
+        if element not in laid_out:
+            element.text = _unwrapped(element.text)
+        if element not in laid_out or element.getparent() not in laid_out:
+            element.tail = _unwrapped(element.tail)
+    return str(xmltotxt(body, False))
+
+
+def _unwrapped(text: str | None) -> str | None:
+    """``text`` with each run of white space that breaks a line read as one space."""
+    if not text or "\n" not in text:
+        return text
+    return _SPACE_RUN.sub(lambda run: " " if "\n" in run.group() else run.group(), text)
 
 
 def declared_title(tree: Any, document: str) -> tuple[str, str]:
