@@ -885,7 +885,7 @@ def test_words_with_vowel_signs_are_whole_words_and_the_danda_ends_a_sentence():
     cleaned = clean("\n\n".join(["होम", "देश", "लॉग इन", title, *body, "शेयर करें"]))
     assert cleaned.language == "hi"
     assert cleaned.paragraphs == [title, *body]
-    assert rules.tokens("मंज़ूरी देती") == ["मंज़ूरी", "देती"]
+    assert rules.tokens("मंज़ूरी देती") == ("मंज़ूरी", "देती")
     assert all(rules.TERMINAL.search(line) for line in body)
 
 

@@ -74,7 +74,7 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
     # a run of CJK characters is many words, not one long token: placeholders of a
     # word's length stand for them (only their number and length matter)
     tokens = rules.tokens((rules.CJK.sub(" ", text) if cjk else text).lower())
-    tokens += ["字" * rules.CJK_CHARS_PER_WORD] * (cjk // rules.CJK_CHARS_PER_WORD)
+    tokens += ("字" * rules.CJK_CHARS_PER_WORD,) * (cjk // rules.CJK_CHARS_PER_WORD)
     n_tokens = len(tokens) or 1
     cased = [w for w in words if w[:1].isalpha()]
     title_case = sum(1 for w in cased if w[:1].isupper()) / max(1, len(cased))
@@ -126,7 +126,7 @@ def _ascii_count(text: str, characters: bytes) -> int:
 
 
 def _stop_density(
-    text: str, tokens: list[str], n_words: int, stoplist: frozenset[str] | None, cjk_page: bool
+    text: str, tokens: Sequence[str], n_words: int, stoplist: frozenset[str] | None, cjk_page: bool
 ) -> float:
     """Stop words per word: jusText's list for the language, or on a page in Chinese or
     Japanese its function characters per word's worth of text."""

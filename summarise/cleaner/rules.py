@@ -48,11 +48,13 @@ _MARKED = r"[^\W\d_](?:[^\W\d_]|" + MARK.pattern + ")*"
 _MARKED_TOKEN = re.compile(_MARKED + r"(?:['’]" + _MARKED + ")?")
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
     """The words of ``text``, without digits; the marked pattern only where marks are, as
-    it is slower."""
+    it is slower. Remembered: the language check, the line features, the lexicon and the
+    title each read a line's words, mostly of the same lower-cased text."""
     marked = not text.isascii() and MARK.search(text) is not None
-    return (_MARKED_TOKEN if marked else _TOKEN).findall(text)
+    return tuple((_MARKED_TOKEN if marked else _TOKEN).findall(text))
 
 
 LETTER = re.compile(r"[^\W\d_]")
