@@ -634,6 +634,53 @@ def test_a_line_of_interface_words_only_is_furniture(line: str, dropped: bool):
     assert (line not in kept) is dropped
 
 
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Previous articleFerry timetable changes for the winter season", True),
+        ("Nächster ArtikelNeue Radwege für die Innenstadt", True),
+        ("Next story", True),
+        ("Article suivant", True),
+        ("Previous posts covered the bridge's first inspection in some detail.", False),
+    ],
+)
+def test_a_link_to_the_previous_or_next_story_is_furniture(line: str, dropped: bool):
+    kept = kept_by_structure([TITLE, *BODY, line])
+    assert (line not in kept) is dropped
+
+
+def test_a_menu_of_headlines_above_the_article_is_dropped():
+    # a news portal's mega-menu: section names and other stories' headlines, some cut
+    # short, that the classifier let through, far above the article
+    menu = [
+        "Ferry timetable changes for the winter season",
+        "REGION",
+        "Police search for witnesses after night-time break-in…",
+        "School roof repairs finished ahead of schedule",
+        "Weather: mild but windy days ahead",
+        "SPORT",
+        "Local club wins cup final on penalties",
+    ]
+    ads = [f"Partner shop {n}" for n in range(10)]
+    kept = kept_by_structure([*menu, *ads, TITLE, *BODY], dict.fromkeys(ads, 0.0))
+    assert kept == [TITLE, *BODY]
+
+
+def test_key_points_above_the_article_are_no_menu():
+    # short lines far above the article, but sentences: the article's own summary
+    points = [
+        "The bridge closes to lorries on Monday.",
+        "Cars and buses may still cross.",
+        "Repairs start in the spring.",
+        "The detour adds forty minutes.",
+        "Engineers found two cracked supports.",
+        "The council vote was unanimous.",
+    ]
+    ads = [f"Partner shop {n}" for n in range(10)]
+    kept = kept_by_structure([*points, *ads, *BODY], dict.fromkeys(ads, 0.0))
+    assert kept == [*points, *BODY]
+
+
 def test_a_chinese_thread_of_numbered_dated_comments_is_cut():
     # our own comments on a blog post: "#3 NAME at DATE TIME", replies ending in "reply"
     thread = [

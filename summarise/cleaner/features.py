@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from . import rules
+from . import rules, stopwords
 from .blocks import Block
 
 OWN = [
@@ -51,7 +51,7 @@ def detect_language(texts: Sequence[str]) -> str:
         seen += len(found)
         if seen >= _LANGUAGE_TOKENS:
             break
-    index = rules.stopword_index()
+    index = stopwords.stopword_index()
     votes: Counter[str] = Counter()
     for token, count in tokens.items():
         for code in index.get(token, ()):
@@ -179,7 +179,7 @@ def block_features(blocks: Sequence[Block], language: str) -> np.ndarray:
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
-    stoplist = rules.stoplists().get(language)
+    stoplist = stopwords.stoplists().get(language)
     cjk_page = stoplist is None and _mostly_cjk(blocks)
     own = np.array(_per_text(blocks, lambda text: _own(text, stoplist, cjk_page)), dtype=np.float64)
     col = {name: i for i, name in enumerate(OWN)}

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import justext
-
 SAMPLE_CHARS = 3000  # a block's words and marks are read from its start: a wall of text is slow
 WORD = re.compile(r"\S+")
 WORD_CHARS = re.compile(r"\w+")
@@ -132,6 +130,11 @@ FURNITURE = re.compile(
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your inbox|in your inbox every)\b|"
     r"^\s*←|→\s*$|"  # a link to the previous or the next post, "Sign me up →"
+    # ... and its label, glued to the other story's title in many news themes
+    r"^\W*(?:(?:previous|prev|next|older|newer) (?:article|post|story|entry)|"
+    r"(?:vorheriger|voriger|nächster) (?:artikel|beitrag)|article (?:précédent|suivant)|"
+    r"(?:artículo|entrada) (?:anterior|siguiente)|artigo anterior|próximo artigo|"
+    r"articolo (?:precedente|successivo))(?:\b|(?=(?-i:[A-ZÄÖÜ])))|"
     # the notices of a blog's comment form
     r"\b(?:your e-?mail address will not be published|required fields are marked|"
     r"(?:deine|ihre) e-?mail-?adresse wird nicht veröffentlicht|"
@@ -362,39 +365,3 @@ PHOTO_CREDIT = re.compile(
     re.I,
 )
 BULLETS = frozenset("•·-–—*▪►▶◦●○")
-
-_LANGUAGE_CODES = {
-    "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
-    "Portuguese": "pt", "Dutch": "nl", "Danish": "da", "Polish": "pl", "Russian": "ru",
-    "Czech": "cs", "Slovak": "sk", "Swedish": "sv", "Norwegian_Bokmal": "no", "Finnish": "fi",
-    "Hungarian": "hu", "Romanian": "ro", "Turkish": "tr", "Greek": "el", "Indonesian": "id",
-    "Malay": "ms", "Vietnamese": "vi", "Ukrainian": "uk", "Bulgarian": "bg", "Croatian": "hr",
-    "Serbian": "sr", "Slovenian": "sl", "Catalan": "ca", "Arabic": "ar", "Hebrew": "he",
-    "Persian": "fa", "Hindi": "hi", "Korean": "ko", "Tagalog": "tl", "Swahili": "sw",
-    "Estonian": "et", "Latvian": "lv", "Lithuanian": "lt", "Icelandic": "is", "Basque": "eu",
-    "Galician": "gl", "Welsh": "cy", "Irish": "ga", "Afrikaans": "af", "Urdu": "ur",
-}  # fmt: skip
-# jusText ships a second English list and a few dialect lists; they would split the vote.
-_SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"})
-
-
-@lru_cache(maxsize=1)
-def stoplists() -> dict[str, frozenset[str]]:
-    """jusText's stop-word lists (about 100 languages), keyed by language code."""
-    lists: dict[str, frozenset[str]] = {}
-    for name in sorted(justext.get_stoplists()):  # a set: sorted, so ties break alike in every run
-        if name in _SKIPPED_LISTS:
-            continue
-        code = _LANGUAGE_CODES.get(name, name.lower())
-        lists[code] = frozenset(w.lower() for w in justext.get_stoplist(name))
-    return lists
-
-
-@lru_cache(maxsize=1)
-def stopword_index() -> dict[str, tuple[str, ...]]:
-    """Each stop word with the languages that list it: one lookup per token."""
-    index: dict[str, list[str]] = {}
-    for code, words in stoplists().items():
-        for word in words:
-            index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}

@@ -1,0 +1,211 @@
+"""Other stories on a page, around the article: a "Related" section under it, a
+"Related" box inside it, runs of teaser headlines, teasers with "Read more" links,
+menus of headlines above it, and the article's main run among the clusters of kept
+text. Rules applied after the line classifier, as part of ``structure``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import rules
+from .blocks import Block, first_paragraph
+
+_TEASER_RUN = 3
+_READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link
+_READ_MORE_SPAN = 6  # ... and the teasers of a list follow each other this close
+_SECTION_HEADER_WORDS = 6  # "Das könnte Sie auch interessieren"
+_BOX_HEADER_WORDS = 3  # "Related", "Read more", "Lesen Sie auch"
+_BOX_LINKS = 3  # headlines under a box header
+_BOX_LINK_WORDS = 25  # longer, or a sentence: the article again, not a headline
+_BOX_GLUED_WORDS = 75  # ... unless no sentence ends in it: headlines joined into one block
+MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
+MAIN_RUN_SHARE = 0.35  # a cluster under this share of the main one is not the article
+MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
+RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
+_TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
+_HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
+_MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
+_MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
+
+
+def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Everything from a "Related stories" / "Most read" header below the article's first
+    paragraph, when all the paragraphs kept below it are teasers (or there are none)."""
+    prose = [i for i in np.flatnonzero(keep).tolist() if blocks[i].paragraph]
+    if not prose:
+        return
+    for i in range(prose[0] + 1, len(blocks)):
+        if _is_section_header(blocks[i]):
+            below = [j for j in prose if j > i]
+            if not below or _teasers(blocks, below):
+                keep[i:] = False
+                return
+
+
+def _is_section_header(block: Block) -> bool:
+    """A short "Related stories" / "Most read" line over other stories."""
+    return block.words <= _SECTION_HEADER_WORDS and bool(rules.SECTION_HEADER.search(block.text))
+
+
+def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """A "Related" box inside the article: its header and the headlines under it. It
+    runs after the rules that keep short lines between paragraphs, which would keep
+    the box's headlines as sub-headings. Only below the article's first paragraph: a
+    headline such as "Top Gun Returns" above it is not a box."""
+    start = first_paragraph(blocks, keep)
+    if start is None:
+        return
+    for i in range(start + 1, len(blocks)):
+        block = blocks[i]
+        if (
+            block.words > _BOX_HEADER_WORDS
+            or not rules.SECTION_HEADER.search(block.text)
+            or rules.TERMINAL.search(block.text)
+        ):
+            continue
+        keep[i] = False
+        for j in range(i + 1, min(len(blocks), i + 1 + _BOX_LINKS)):
+            if not _is_box_link(blocks[j]):
+                break
+            keep[j] = False
+
+
+def _is_box_link(block: Block) -> bool:
+    """A headline under a box header: short, or several headlines whose lines the paste's
+    hard-wrap test joined (no sentence ends anywhere in them)."""
+    words = block.words
+    if rules.TERMINAL.search(block.text) or words > _BOX_GLUED_WORDS:
+        return False
+    return words <= _BOX_LINK_WORDS or not rules.SENTENCE_END.search(block.text)
+
+
+def drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Runs of headlines each ending in a count, "... (142)", or cut short, "21 tattoos
+    that…", are teasers of other stories."""
+    for run in _runs([i for i, b in enumerate(blocks) if _is_teaser_line(b)], 1):
+        if len(run) >= _TEASER_RUN:
+            keep[run] = False
+
+
+def drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Where three or more "Read more" links follow each other a few blocks apart, the
+    paragraph just above each one (and that paragraph's headline) is a teaser of another
+    page. A lone one under the article opens its hidden rest."""
+    links = [i for i, b in enumerate(blocks) if rules.READ_MORE.match(b.text)]
+    runs = _runs(links, _READ_MORE_SPAN)
+    for link in [link for run in runs if len(run) >= _TEASER_RUN for link in run]:
+        keep[link] = False
+        for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
+            if blocks[j].prose:
+                keep[j] = False
+                if j > 0 and _is_headline(blocks[j - 1]):
+                    keep[j - 1] = False
+                break
+
+
+def _runs(indices: list[int], gap: int) -> list[list[int]]:
+    """Sorted ``indices`` grouped into runs, each index at most ``gap`` after the last."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i - runs[-1][-1] <= gap:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _is_teaser_line(block: Block) -> bool:
+    """A headline with a count, or one cut off mid-phrase (the ellipsis right after a word)."""
+    text = block.text.rstrip()
+    if rules.COUNT_SUFFIX.search(text):
+        return True
+    return (
+        text.endswith(("…", "..."))
+        and text.rstrip(".…")[-1:].isalnum()
+        and block.words <= _HEADLINE_WORDS
+    )
+
+
+def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """Drop small clusters of kept blocks far from the article's main run of text (a
+    video player's controls can split one article in two: a part with a few paragraphs
+    of its own stays). The main run is the largest cluster that is no feed of other
+    stories. Above it, also drop lists of headlines; after it, clusters whose paragraphs
+    are teasers, and smaller ones below a "Related" header: the next story of the feed."""
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return
+    clusters: list[list[int]] = [[int(kept[0])]]
+    for i in kept[1:]:
+        if i - clusters[-1][-1] > MAIN_RUN_GAP:
+            clusters.append([])
+        clusters[-1].append(int(i))
+    sizes = [sum(blocks[i].words for i in cluster) for cluster in clusters]
+    paragraphs = [[i for i in cluster if blocks[i].paragraph] for cluster in clusters]
+    teasers = [_teasers(blocks, p) for p in paragraphs]
+    # the article is the largest cluster; a list of other stories, each a headline and
+    # its lead (a numbered list's items are the article's), is none where a cluster of
+    # plain paragraphs stands beside it
+    feed = [
+        teasers[n] and not all(item_number(blocks[i - 1].text) for i in paragraphs[n])
+        for n in range(len(clusters))
+    ]
+    candidates = [
+        n for n in range(len(clusters)) if not feed[n] and len(paragraphs[n]) >= MAIN_RUN_PARAGRAPHS
+    ] or list(range(len(clusters)))
+    main = max(candidates, key=lambda n: (sizes[n], -n))
+    # a "Related" header under the article ends it, unless what was taken for the article
+    # is itself a list of other stories (no cluster of plain paragraphs stood beside it)
+    related = (
+        main + 1 < len(clusters)
+        and not feed[main]
+        and any(
+            _is_section_header(blocks[i])
+            for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
+        )
+    )
+    for n, (cluster, size) in enumerate(zip(clusters, sizes)):
+        small = size < MAIN_RUN_SHARE * sizes[main] and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
+        after = n > main and (teasers[n] or (related and size < RELATED_SHARE * sizes[main]))
+        above = n < main and not paragraphs[n] and _headline_list(blocks, cluster)
+        if small or after or above:
+            keep[cluster] = False
+
+
+def _headline_list(blocks: Sequence[Block], cluster: list[int]) -> bool:
+    """Many short lines, nearly all headline-shaped: a menu or the headlines of other
+    stories. Asked of a cluster above the article without a paragraph of its own: the
+    article's headline, standfirst and byline are a few lines, not a list."""
+    headlines = sum(_is_headline(blocks[i]) for i in cluster)
+    return len(cluster) >= _MENU_LINES and headlines >= _MENU_HEADLINE_SHARE * len(cluster)
+
+
+def _teasers(blocks: Sequence[Block], paragraphs: list[int]) -> bool:
+    """Paragraphs that each stand right under a headline: a list of other stories, each
+    with its lead. An article's part runs paragraph after paragraph. Asked only after
+    the article or below a "Related" header: above the article, its own sub-headed
+    sections look alike."""
+    return len(paragraphs) >= _TEASER_PARAGRAPHS and all(
+        i > 0 and _is_headline(blocks[i - 1]) for i in paragraphs
+    )
+
+
+def _is_headline(block: Block) -> bool:
+    """A short line of words that ends no sentence with a full stop and leads into no
+    paragraph with a colon: a headline, not a short sentence, a lead-in ("In our sums
+    we used three numbers:"), a list's "10." or a live blog's "19:14"."""
+    return (
+        1 <= block.words <= _HEADLINE_WORDS
+        and not block.text.rstrip().endswith((".", ":"))
+        and any(c.isalpha() for c in block.text)
+    )
+
+
+def item_number(text: str) -> int | None:
+    """The number of a list item, "7. Italy" or "7) Italy"; ``None`` for other lines."""
+    head, _, rest = text.partition(" ")
+    if rest and len(head) <= 4 and head[-1:] in ".)" and head[:-1].isdigit():
+        return int(head[:-1])
+    return None
