@@ -666,6 +666,20 @@ def test_a_menu_of_headlines_above_the_article_is_dropped():
     assert kept == [TITLE, *BODY]
 
 
+def test_readers_posts_far_below_the_article_are_dropped():
+    # a community box at the foot of the page: two long posts the classifier let
+    # through, after a long run of footer lines
+    posts = [
+        "Does anyone know whether the night buses will still use the bridge once the works "
+        "start? My shift ends at two in the morning and the detour would double my trip.",
+        "We had the same closure ten years ago and the council promised it would never "
+        "happen again. I would like to know what was done with the money back then.",
+    ]
+    footer = [f"Footer link {n}" for n in range(45)]
+    kept = kept_by_structure([TITLE, *BODY, *footer, *posts], dict.fromkeys(footer, 0.0))
+    assert kept == [TITLE, *BODY]
+
+
 def test_key_points_above_the_article_are_no_menu():
     # short lines far above the article, but sentences: the article's own summary
     points = [

@@ -24,6 +24,7 @@ MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the main one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
+_FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragraphs
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
@@ -133,7 +134,8 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     video player's controls can split one article in two: a part with a few paragraphs
     of its own stays). The main run is the largest cluster that is no feed of other
     stories. Above it, also drop lists of headlines; after it, clusters whose paragraphs
-    are teasers, and smaller ones below a "Related" header: the next story of the feed."""
+    are teasers, smaller ones below a "Related" header (the next story of the feed),
+    and far below it, those with fewer paragraphs (readers' posts, a widget's text)."""
     kept = np.flatnonzero(keep)
     if len(kept) == 0:
         return
@@ -168,7 +170,12 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     )
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
         small = size < MAIN_RUN_SHARE * sizes[main] and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
-        after = n > main and (teasers[n] or (related and size < RELATED_SHARE * sizes[main]))
+        far = cluster[0] - clusters[main][-1] > _FAR_BLOCKS
+        after = n > main and (
+            teasers[n]
+            or (related and size < RELATED_SHARE * sizes[main])
+            or (far and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS)
+        )
         above = n < main and not paragraphs[n] and _headline_list(blocks, cluster)
         if small or after or above:
             keep[cluster] = False
