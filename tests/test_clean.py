@@ -422,6 +422,24 @@ def test_a_run_of_headlines_cut_short_is_a_teaser_list(count: int):
     assert kept == ([TITLE, *BODY] if count == 3 else [*cut_short, TITLE, *BODY])
 
 
+def test_a_run_of_headlines_each_with_its_date_is_a_teaser_list():
+    dated = [
+        "Ferry timetable changes for the winter season 30. Oktober 2025",
+        "Local club wins the cup final on penalties October 29, 2025",
+        "School roof repairs finished ahead of schedule 28.10.2025 14:05",
+    ]
+    # a timetable's rows end in a date too, the second of a range: the article's own,
+    # even where it ends the article
+    timetable = [
+        "First term of lessons nine weeks 14 March to 13 May",
+        "Second term of lessons nine weeks 23 May to 22 July",
+        "Third term of lessons nine weeks 8 August to 7 October",
+        "Fourth term of lessons nine weeks 17 October to 16 December",
+    ]
+    kept = kept_by_structure([*dated, TITLE, *BODY, *timetable])
+    assert kept == [TITLE, *BODY, *timetable]
+
+
 READ_MORE_TEASERS = [
     "Ferry fares to rise in April",
     "Passengers on the island routes will pay up to a tenth more from April, the operator said.",

@@ -27,6 +27,7 @@ RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after th
 _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragraphs
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
+_DATED_WORDS = (4, 25)  # ... and one with its story's date after it, date included
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
 
@@ -118,15 +119,31 @@ def _runs(indices: list[int], gap: int) -> list[list[int]]:
 
 
 def _is_teaser_line(block: Block) -> bool:
-    """A headline with a count, or one cut off mid-phrase (the ellipsis right after a word)."""
+    """A headline with a count, one cut off mid-phrase (the ellipsis right after a word),
+    or one followed by the date of its story ("Ferry fares rise 30. Oktober 2023")."""
     text = block.text.rstrip()
     if rules.COUNT_SUFFIX.search(text):
         return True
+    if text.endswith(("…", "...")):
+        return text.rstrip(".…")[-1:].isalnum() and block.words <= _HEADLINE_WORDS
     return (
-        text.endswith(("…", "..."))
-        and text.rstrip(".…")[-1:].isalnum()
-        and block.words <= _HEADLINE_WORDS
+        _DATED_WORDS[0] <= block.words <= _DATED_WORDS[1]
+        and not rules.TERMINAL.search(text)
+        and _ends_in_date(text)
     )
+
+
+def _ends_in_date(text: str) -> bool:
+    """Whether words end in a date, maybe with its year and time ("... JULY 26, 2016"),
+    the line's only one: a row of a timetable ends in the second date of a range."""
+    dates = list(rules.DATE.finditer(text))
+    if len(dates) != 1 or dates[0].start() == 0:
+        return False
+    rest = text[dates[0].end() :].lstrip(" ,.")
+    year, _, time = rest.partition(" ")
+    if len(year) == 4 and year.isdigit():
+        rest = time.strip()
+    return not rest or rules.TIME_OF_DAY.fullmatch(rest) is not None
 
 
 def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
