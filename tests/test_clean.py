@@ -657,12 +657,15 @@ def test_a_line_of_interface_words_only_is_furniture(line: str, dropped: bool):
     [
         ("Previous articleFerry timetable changes for the winter season", True),
         ("Nächster ArtikelNeue Radwege für die Innenstadt", True),
+        ("Get the latest news straight to your phone with the Harbour Gazette app.", True),
         ("Next story", True),
         ("Article suivant", True),
         ("Previous posts covered the bridge's first inspection in some detail.", False),
     ],
 )
-def test_a_link_to_the_previous_or_next_story_is_furniture(line: str, dropped: bool):
+def test_links_to_the_previous_or_next_story_and_app_pitches_are_furniture(
+    line: str, dropped: bool
+):
     kept = kept_by_structure([TITLE, *BODY, line])
     assert (line not in kept) is dropped
 
@@ -1124,6 +1127,8 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "Das könnte dich auch interessieren:",
         "Vous aimerez aussi",
         "Siehe auch",
+        "Últimas noticias",
+        "Les plus lus",
     ],
 )
 def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
