@@ -67,7 +67,7 @@ def clean(
     them); ``deadline`` is checked between stages, so a request's time budget
     covers cleaning.
     """
-    raw = raw.replace("\x00", "")
+    raw = raw.replace("\x00", " ")  # NUL is no text; a space in its place keeps every offset
     models = _Models(classifier, title_model)
     if is_html(raw):
         return _clean_html(raw, models, deadline)

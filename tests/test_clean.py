@@ -238,6 +238,14 @@ def test_non_english_article_uses_its_own_stop_words():
     assert cleaned.paragraphs == ["Hafenbrücke für Lastwagen gesperrt", *body]
 
 
+def test_a_nul_character_in_the_paste_moves_no_offset():
+    raw = "\x00" + page("Home", "News")
+    cleaned = clean(raw)
+    start = cleaned.text.index("Mayor Ana Ruiz")
+    s, e = cleaned.to_original(start, start + len("Mayor Ana Ruiz"))
+    assert raw[s:e] == "Mayor Ana Ruiz"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_any_text_cleans_and_every_span_maps_in_bounds(raw: str):
