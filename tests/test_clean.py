@@ -610,6 +610,8 @@ def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
         ("(Bild: Jane Roe)", True),
         ("Foto: Ana Ruiz/Reuters", True),
         ("The old bridge at dawn. Photo: Tom Hill", True),
+        ("Image copyright Harbour Gazette", True),
+        ("Media caption The mayor explains why the bridge must close to lorries", True),
         ("The big picture: who pays for the repairs", False),
         ("Photo: the council voted on Tuesday to close the bridge to heavy traffic.", False),
     ],

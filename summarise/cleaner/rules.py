@@ -126,6 +126,7 @@ FURNITURE = re.compile(
     r"\b(?:use|accept|consent|agree)\b.{0,60}\bcookies?\b|"
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
     r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
+    r"^\W*(?:(?:media|image|video) caption|image (?:copyright|source))\b|"  # a caption's label
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your (?:inbox|phone|smartphone)|"
