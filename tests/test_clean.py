@@ -680,6 +680,22 @@ def test_links_to_the_previous_or_next_story_and_app_pitches_are_furniture(
     assert (line not in kept) is dropped
 
 
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("This is a modal window.", True),
+        ("Beginning of dialog window. Escape will cancel and close the window.", True),
+        ("inRead invented by Teads", True),
+        ("Loading...", True),
+        ("Wird geladen …", True),
+        ("Loading the lorries onto the ferry took until noon.", False),
+    ],
+)
+def test_a_widget_s_own_text_is_furniture(line: str, dropped: bool):
+    kept = kept_by_structure([TITLE, *BODY[:2], line, *BODY[2:]])
+    assert (line not in kept) is dropped
+
+
 def test_a_menu_of_headlines_above_the_article_is_dropped():
     # a news portal's mega-menu: section names and other stories' headlines, some cut
     # short, that the classifier let through, far above the article
@@ -1138,6 +1154,7 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "Vous aimerez aussi",
         "Siehe auch",
         "Últimas noticias",
+        "Las más leídas",
         "Les plus lus",
     ],
 )

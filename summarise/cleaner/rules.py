@@ -127,6 +127,9 @@ FURNITURE = re.compile(
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
     r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
     r"^\W*(?:(?:media|image|video) caption|image (?:copyright|source))\b|"  # a caption's label
+    # a video player's accessibility notices and an advertising network's label
+    r"\b(?:this is a modal window|beginning of dialog window|end of dialog window|"
+    r"inread invented by teads)\b|"
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your (?:inbox|phone|smartphone)|"
@@ -172,6 +175,7 @@ FURNITURE_SHORT = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
     r"advertentie|annons|annonse|iklan)\W*$|"
     r"^\W*share (?:this|on|via|to)\b|"
+    r"^\W*(?:loading|wird geladen|chargement|cargando|caricamento)\W*$|"
     r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
     r"udostępnij|delen)\b|"
     r"^\W*(?:leave a (?:comment|reply)|comments are closed|no comments yet|about the author|"
@@ -222,7 +226,8 @@ SECTION_HEADER = re.compile(
     r"más información|más sobre|mais informações|mais sobre|per saperne di più|"
     r"więcej informacji|"
     r"noticias relacionadas|artículos relacionados|temas relacionados|te puede interesar|"
-    r"lo más leído|últimas noticias|últimas notícias|ultime notizie|"
+    r"lo más leído|las más leídas|los más leídos|últimas noticias|últimas notícias|"
+    r"ultime notizie|"
     r"dernières (?:actualités|infos|nouvelles)|les plus lus|"
     r"leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerde|meer nieuws|"
     r"baca juga|berita terkait|artikel terkait|berita lainnya|terpopuler|související|"
