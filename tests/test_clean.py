@@ -696,6 +696,25 @@ def test_a_widget_s_own_text_is_furniture(line: str, dropped: bool):
     assert (line not in kept) is dropped
 
 
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        (
+            "When the ferry stops running in winter, island families face a long detour "
+            "through the… Read more Read more",
+            True,
+        ),
+        ("Neue Radwege: Die Stadt plant bis 2030 über vierzig Kilometer … weiterlesen", True),
+        ("Residents who want to read more can find the engineers' report at the library.", False),
+    ],
+)
+def test_another_story_s_teaser_cut_off_before_its_read_more_link_is_dropped(
+    line: str, dropped: bool
+):
+    kept = kept_by_structure([TITLE, *BODY, line, *LATER])
+    assert (line not in kept) is dropped
+
+
 def test_a_menu_of_headlines_above_the_article_is_dropped():
     # a news portal's mega-menu: section names and other stories' headlines, some cut
     # short, that the classifier let through, far above the article

@@ -21,7 +21,8 @@ _BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the class
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
-    and interface-word lines, wherever they stand."""
+    and interface-word lines, and teasers cut off before their "Read more" link,
+    wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and is_furniture(block.text, block.words):
             keep[i] = False
@@ -45,6 +46,7 @@ def is_furniture(text: str, words: int) -> bool:
         or _posted_by(text, words)
         or _byline(text, words)
         or _interface_line(text)
+        or rules.CUT_TEASER.search(text) is not None
     )
 
 

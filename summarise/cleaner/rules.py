@@ -263,13 +263,16 @@ COMMENT_SECTION = re.compile(
     r"(?:to|on|zu|auf|à|sur|en|a|para|su|op|do) ",
     re.I,
 )
-# A link line under a teaser that leads to the full story, the whole line: "Read more".
-READ_MORE = re.compile(
-    r"^\W*(?:read more|continue reading|keep reading|read the full (?:story|article)|"
+_READ_MORE_WORDS = (
+    r"(?:read more|continue reading|keep reading|read the full (?:story|article)|"
     r"weiterlesen|mehr erfahren|mehr lesen|lire la suite|en savoir plus|leer más|"
     r"seguir leyendo|leggi tutto|leggi di più|leia mais|czytaj więcej|czytaj dalej|lees meer)"
-    r"\W*$",
-    re.I,
+)
+# A link line under a teaser that leads to the full story, the whole line: "Read more".
+READ_MORE = re.compile(r"^\W*" + _READ_MORE_WORDS + r"\W*$", re.I)
+# ... and a teaser that ends in it, cut off: "When you walk into a store, you're… Read more"
+CUT_TEASER = re.compile(
+    r"(?:…|\.\.\.)\s*" + _READ_MORE_WORDS + r"(?:\s+" + _READ_MORE_WORDS + r")?\W*$", re.I
 )
 # The bare heading over a comment thread or its form, the whole line: "Comments (12)".
 COMMENT_OPENING = re.compile(
