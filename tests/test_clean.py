@@ -688,6 +688,9 @@ def test_links_to_the_previous_or_next_story_and_app_pitches_are_furniture(
         ("inRead invented by Teads", True),
         ("Loading...", True),
         ("Wird geladen …", True),
+        ("Vollbild", True),
+        ("A post shared by Harbour Gazette (@harbourgazette)", True),
+        ("Filed under Local news, Transport, Harbour bridge, City council, Road works", True),
         ("Loading the lorries onto the ferry took until noon.", False),
     ],
 )

@@ -127,6 +127,11 @@ FURNITURE = re.compile(
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
     r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
     r"^\W*(?:(?:media|image|video) caption|image (?:copyright|source))\b|"  # a caption's label
+    # an embedded Instagram post's own lines, and a blog post's category footer
+    r"^\W*(?:a post shared by|ein beitrag geteilt von|une publication partagée par|"
+    r"una publicación compartida por|un post condiviso da|view this post on instagram|"
+    r"diesen beitrag auf instagram ansehen|voir cette publication sur instagram|"
+    r"ver esta publicación en instagram|filed under|abgelegt unter)\b|"
     # a video player's accessibility notices and an advertising network's label
     r"\b(?:this is a modal window|beginning of dialog window|end of dialog window|"
     r"inread invented by teads)\b|"
@@ -175,7 +180,8 @@ FURNITURE_SHORT = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
     r"advertentie|annons|annonse|iklan)\W*$|"
     r"^\W*share (?:this|on|via|to)\b|"
-    r"^\W*(?:loading|wird geladen|chargement|cargando|caricamento)\W*$|"
+    r"^\W*(?:loading|wird geladen|chargement|cargando|caricamento|fullscreen|full screen|"
+    r"vollbild|plein écran|pantalla completa)\W*$|"
     r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
     r"udostępnij|delen)\b|"
     r"^\W*(?:leave a (?:comment|reply)|comments are closed|no comments yet|about the author|"
