@@ -203,6 +203,34 @@ def test_html_paragraph_wrapped_in_the_source_stays_one_paragraph():
     assert html[s:e] == "necessary,\n        and that"
 
 
+def test_html_elements_the_browser_hides_are_not_read():
+    hidden = [
+        "<div hidden><p>Subscribe today and get the first three months of the Harbour Gazette "
+        "for free, cancel any time you like.</p></div>",
+        "<div style='display: none'><p>Our partners will use cookies to personalise the "
+        "advertising you see on this site and others.</p></div>",
+        "<div aria-hidden='true'><p>Ferry timetable changes for the winter season and other "
+        "stories you may have missed this week.</p></div>",
+    ]
+    collapsed = (
+        "<div hidden='until-found'><p>A second inspection in June found no new cracks in the "
+        "other supports, the council said.</p></div>"
+    )
+    html = (
+        "<!doctype html><html><head><title>Harbour Gazette</title></head><body><article>"
+        f"<h1>{TITLE}</h1>"
+        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY[:2])
+        + "".join(hidden)
+        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY[2:])
+        + collapsed
+        + "</article></body></html>"
+    )
+    text = clean(html).text
+    assert all(p in text for p in BODY)
+    assert not any(word in text for word in ("Subscribe", "cookies", "Ferry"))
+    assert "A second inspection in June" in text
+
+
 def test_short_paste_without_long_paragraphs_is_kept():
     cleaned = clean("The bridge closes on Friday. Lorries must use the ring road.")
     assert cleaned.text == "The bridge closes on Friday. Lorries must use the ring road."

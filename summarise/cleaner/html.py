@@ -21,6 +21,10 @@ from .rules import WORD, WORD_CHARS
 _SEARCH_WINDOW = 20000  # a word further than this from the previous one is not the same text
 _SPACE_RUN = re.compile(r"\s+")
 _LAID_OUT = ("pre", "code", "quote")  # trafilatura writes a <pre> without code as a quote
+_HIDDEN_XPATH = (
+    "//body//*[@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+)
+_HIDDEN_STYLE = re.compile(r"\b(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
 @dataclass
@@ -43,6 +47,7 @@ def extract(raw: str) -> Extraction:
         return Extraction("", "", "", "", "")
     document = " ".join(tree.findtext(".//head/title", "").split())
     declared, site = declared_title(tree, document)
+    _drop_hidden(tree)
     doc = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -62,6 +67,22 @@ def extract(raw: str) -> Extraction:
         date=fields.get("date") or "",
         language=fields.get("language") or "",
     )
+
+
+def _drop_hidden(tree: Any) -> None:
+    """Remove the elements a browser does not show (the ``hidden`` attribute, an inline
+    ``display: none`` or ``visibility: hidden``) and those hidden from screen readers
+    (``aria-hidden``): a paste never holds them, and trafilatura would read them.
+    ``hidden="until-found"`` is a collapsed section, part of the page."""
+    for element in tree.xpath(_HIDDEN_XPATH):
+        style = element.get("style") or ""
+        hidden = element.get("hidden")
+        if (
+            (hidden is not None and hidden.strip().lower() != "until-found")
+            or element.get("aria-hidden", "").strip().lower() == "true"
+            or _HIDDEN_STYLE.search(style)
+        ) and element.getparent() is not None:
+            element.drop_tree()
 
 
 def _paragraphs(body: Any) -> str:
