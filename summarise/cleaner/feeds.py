@@ -84,8 +84,8 @@ def _is_box_link(block: Block) -> bool:
 
 
 def drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """Runs of headlines each ending in a count, "... (142)", or cut short, "21 tattoos
-    that…", are teasers of other stories."""
+    """Runs of headlines each ending in a count, "... (142)", cut short, "21 tattoos
+    that…", or followed by their story's date are teasers of other stories."""
     for run in _runs([i for i, b in enumerate(blocks) if _is_teaser_line(b)], 1):
         if len(run) >= _TEASER_RUN:
             keep[run] = False
