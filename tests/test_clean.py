@@ -231,6 +231,18 @@ def test_html_elements_the_browser_hides_are_not_read():
     assert "A second inspection in June" in text
 
 
+def test_html_page_hidden_as_a_whole_behind_a_dialog_is_still_read():
+    html = (
+        "<!doctype html><html><head><title>Harbour Gazette</title></head><body>"
+        "<div role='dialog'><p>We value your privacy.</p></div>"
+        f"<main aria-hidden='true'><article><h1>{TITLE}</h1>"
+        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY)
+        + "</article></main></body></html>"
+    )
+    text = clean(html).text
+    assert all(p in text for p in BODY)
+
+
 def test_short_paste_without_long_paragraphs_is_kept():
     cleaned = clean("The bridge closes on Friday. Lorries must use the ring road.")
     assert cleaned.text == "The bridge closes on Friday. Lorries must use the ring road."

@@ -25,6 +25,7 @@ _HIDDEN_XPATH = (
     "//body//*[@hidden or @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
 _HIDDEN_STYLE = re.compile(r"\b(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+_HIDDEN_SHARE = 0.5  # a hidden element with more of the page's text than this is the page
 
 
 @dataclass
@@ -73,16 +74,27 @@ def _drop_hidden(tree: Any) -> None:
     """Remove the elements a browser does not show (the ``hidden`` attribute, an inline
     ``display: none`` or ``visibility: hidden``) and those hidden from screen readers
     (``aria-hidden``): a paste never holds them, and trafilatura would read them.
-    ``hidden="until-found"`` is a collapsed section, part of the page."""
-    for element in tree.xpath(_HIDDEN_XPATH):
-        style = element.get("style") or ""
-        hidden = element.get("hidden")
-        if (
-            (hidden is not None and hidden.strip().lower() != "until-found")
-            or element.get("aria-hidden", "").strip().lower() == "true"
-            or _HIDDEN_STYLE.search(style)
-        ) and element.getparent() is not None:
+    ``hidden="until-found"`` is a collapsed section, part of the page, and an element
+    holding most of the page's text is the page itself, hidden by a script until it
+    loads or behind an open dialog."""
+    found = [element for element in tree.xpath(_HIDDEN_XPATH) if _hidden(element)]
+    if not found:
+        return
+    body = tree.find(".//body")
+    most = _HIDDEN_SHARE * len(body.text_content()) if body is not None else 0.0
+    for element in found:
+        if element.getparent() is not None and len(element.text_content()) <= most:
             element.drop_tree()
+
+
+def _hidden(element: Any) -> bool:
+    """Whether the element's own attributes hide it."""
+    hidden = element.get("hidden")
+    return (
+        (hidden is not None and hidden.strip().lower() != "until-found")
+        or element.get("aria-hidden", "").strip().lower() == "true"
+        or _HIDDEN_STYLE.search(element.get("style") or "") is not None
+    )
 
 
 def _paragraphs(body: Any) -> str:
