@@ -1,10 +1,11 @@
 """Page sources: the article and its metadata extracted by trafilatura.
 
 trafilatura reads the DOM, which a paste has lost, so its extraction is kept as
-it is (comments left out); only its title line is added in front, and a line
-break of the source's own layout inside a paragraph is read as the space it is
-in HTML. Each extracted word is found again in the source, in order, so offsets
-map back to the HTML.
+it is (comments left out). Around it: what the browser hides is removed first,
+as a paste never holds it; a line break of the source's own layout inside a
+paragraph is read as the space it is in HTML; the page's declared headline is
+added in front. Each extracted word is found again in the source, in order, so
+offsets map back to the HTML.
 """
 
 from __future__ import annotations
