@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 from conftest import mission_or_skip
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarise import LimitError, clean
@@ -288,6 +288,7 @@ def test_a_nul_character_in_the_paste_moves_no_offset():
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+@example("\x00 0")
 def test_any_text_cleans_and_every_span_maps_in_bounds(raw: str):
     cleaned = clean(raw)
     n = len(cleaned.text)

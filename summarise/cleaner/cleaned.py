@@ -54,7 +54,9 @@ class Cleaned:
         """Map ``text[start:end]`` to ``(raw_start, raw_end)`` in the raw input.
 
         Spans inside a repaired word map to that whole word; an empty or
-        whitespace-only span maps to an empty span at the nearest word.
+        whitespace-only span maps to an empty span at the nearest word. The headline
+        is set in front even when kept lines stood above it in the input, so a span
+        that runs from it into them maps to the stretch that holds all their words.
         """
         if not self._clean_starts:
             return (0, 0)
@@ -62,6 +64,11 @@ class Cleaned:
         end = max(start, min(end, len(self.text)))
         raw_start = self._raw_position(start, side="start")
         raw_end = self._raw_position(end, side="end") if end > start else raw_start
+        first = bisect.bisect_right(self._clean_ends, start)  # the words inside the span
+        last = bisect.bisect_left(self._clean_starts, end) - 1
+        if first < last:
+            raw_start = min(raw_start, min(self._raw_starts[first + 1 : last + 1]))
+            raw_end = max(raw_end, max(self._raw_ends[first:last]))
         return (raw_start, max(raw_start, raw_end))
 
     def _raw_position(self, offset: int, side: str) -> int:
