@@ -163,12 +163,16 @@ def test_span_across_a_rejoined_line_maps_to_the_raw_span():
     assert raw[s:e] == "heavy\ntraffic"
 
 
+def html_paragraphs(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in paragraphs)
+
+
 def test_html_is_detected_and_extracted():
     html = (
         "<!doctype html><html><head><title>Harbour Gazette</title></head><body>"
         "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
         f"<h1>{TITLE}</h1>"
-        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY)
+        + html_paragraphs(BODY)
         + "</article><footer>© 2026 Harbour Gazette</footer>"
         "<script>var tracking = 1;</script></body></html>"
     )
@@ -219,9 +223,9 @@ def test_html_elements_the_browser_hides_are_not_read():
     html = (
         "<!doctype html><html><head><title>Harbour Gazette</title></head><body><article>"
         f"<h1>{TITLE}</h1>"
-        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY[:2])
+        + html_paragraphs(BODY[:2])
         + "".join(hidden)
-        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY[2:])
+        + html_paragraphs(BODY[2:])
         + collapsed
         + "</article></body></html>"
     )
@@ -236,7 +240,7 @@ def test_html_page_hidden_as_a_whole_behind_a_dialog_is_still_read():
         "<!doctype html><html><head><title>Harbour Gazette</title></head><body>"
         "<div role='dialog'><p>We value your privacy.</p></div>"
         f"<main aria-hidden='true'><article><h1>{TITLE}</h1>"
-        + "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in BODY)
+        + html_paragraphs(BODY)
         + "</article></main></body></html>"
     )
     text = clean(html).text
