@@ -417,6 +417,33 @@ def test_a_navigation_bar_is_never_the_title():
     assert cleaned.title == TITLE
 
 
+@pytest.mark.parametrize("separator", [" / ", " > ", " » ", " › "])
+def test_a_breadcrumb_trail_ending_in_the_headline_is_neither_title_nor_text(separator: str):
+    trail = separator.join(["News", "Harbour Towns", TITLE])
+    cleaned = clean(page("Home", "Sport", "Weather", trail))
+    assert cleaned.title == TITLE
+    assert "Harbour Towns" not in cleaned.text
+    assert same_words(cleaned.text, "\n".join([TITLE, *BODY]))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Route / detour / Lorries queue at the closed bridge",  # lower case: alternatives
+        "Steel- / Concrete- / Harbour Bridge Closed to Lorries After Cracks Found",
+        "Photos by Ana Ruiz / Harbour / Harbour Bridge Closed to Lorries After Cracks Found",
+    ],
+)
+def test_a_line_that_only_looks_like_a_trail_is_no_breadcrumb(line: str):
+    blocks = blocks_from_paste(f"{line}\n\nHarbour Bridge Closed to Lorries After Cracks Found")
+    assert furniture.breadcrumbs(blocks) == set()
+
+
+def test_a_trail_whose_headline_stands_nowhere_else_is_left_to_the_classifier():
+    blocks = blocks_from_paste(f"News / Harbour Towns / {TITLE}\n\n{BODY[0]}")
+    assert furniture.breadcrumbs(blocks) == set()
+
+
 @pytest.mark.parametrize(
     ("line", "candidate"),
     [

@@ -17,6 +17,8 @@ from .blocks import Block
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
 _BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the classifier
+_TRAIL_ITEM_WORDS = 3  # a section in a breadcrumb trail: "Science & Technology"
+_TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this many blocks
 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -26,6 +28,44 @@ def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for i, block in enumerate(blocks):
         if keep[i] and is_furniture(block.text, block.words):
             keep[i] = False
+    for i in breadcrumbs(blocks):
+        keep[i] = False
+
+
+def breadcrumbs(blocks: Sequence[Block]) -> set[int]:
+    """The breadcrumb trails ending in a headline that stands again nearby ("News /
+    India / Monsoon arrives early", over the headline): the page's sections, never its
+    text or its title. A trail whose last item stands nowhere else may be the only
+    place the headline is, so it is left to the classifier."""
+    found = set()
+    for i, block in enumerate(blocks):
+        last = _trail_end(block.text)
+        if last is None:
+            continue
+        near = range(max(0, i - _TRAIL_REACH), min(len(blocks), i + _TRAIL_REACH + 1))
+        if any(j != i and " ".join(blocks[j].text.split()).casefold() == last for j in near):
+            found.add(i)
+    return found
+
+
+def _trail_end(text: str) -> str | None:
+    """The last item of a breadcrumb trail ("Home » News » HEADLINE"), casefolded: two or
+    more sections of a few words, each starting with a capital (or a letter of a script
+    without case), before it. ``None`` for any other line: a list of alternatives in
+    lower case, a hyphenated "Verfahrens- / Chemie-", a credit with a longer name."""
+    for separator in rules.TRAIL_SEPARATORS:
+        if separator not in text:
+            continue
+        *items, last = text.split(separator)
+        if len(items) >= 2 and all(
+            len(item.split()) <= _TRAIL_ITEM_WORDS
+            and item.strip()[:1].isalpha()
+            and not item.strip()[:1].islower()
+            and not item.rstrip().endswith("-")
+            for item in items
+        ):
+            return " ".join(last.split()).casefold()
+    return None
 
 
 @lru_cache(maxsize=8192)

@@ -363,6 +363,8 @@ NAME_PARTICLES = frozenset(
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")
+# How a breadcrumb trail separates its sections: "News / India / HEADLINE".
+TRAIL_SEPARATORS = (" / ", " > ", " › ", " » ", " → ", " ❯ ")
 # How a page's <title> or a social title appends the site's name to the headline.
 SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 # schema.org types whose "headline" is an article's headline.
