@@ -712,6 +712,11 @@ def test_a_thread_marked_by_date_and_time_lines_is_cut():
         ("Updated 10:42 GMT", True),
         ("Published: 3 May 2026", True),
         ("Veröffentlicht am 12.03.2026, 14:05 Uhr", True),
+        ("Güncelleme: 15.04.2026 - 12:05", True),
+        ("Diperbarui 12 Juni 2026 08:45 WIB", True),
+        ("Обновлено 12.06.2026 08:45", True),
+        ("Stand: 26.10.2026", True),
+        ("Stand by the bridge on 3 May", False),
         ("Posted by Ana Ruiz on 3 May 2026", False),  # a byline: who wrote it
         ("Updated figures for the bridge", False),
     ],
@@ -1294,6 +1299,7 @@ LATER = [
         "Read more:",
         "Beitrags-Navigation",
         "Más información",
+        "İLGİNİZİ ÇEKEBİLİR",
     ],
 )
 def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):

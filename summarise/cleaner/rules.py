@@ -239,6 +239,7 @@ SECTION_HEADER = re.compile(
     r"baca juga|berita terkait|artikel terkait|berita lainnya|terpopuler|související|"
     r"czytaj także|czytaj też|zobacz też|zobacz także|läs också|relaterade|"
     r"relaterte|les også|relaterede|læs også|похожие|читайте также|ilgili haberler|"
+    r"ilginizi çekebilir|benzer haberler|"
     r"関連記事|関連ニュース|相关阅读|相关文章|相關文章|延伸阅读|延伸閱讀|热门文章|熱門文章)"
     r"(?![^\W\d_])",
     re.I,
@@ -340,8 +341,12 @@ DATE = re.compile(
 )
 # A dateline's opening words in several languages: a page's date rather than its text.
 DATELINE = re.compile(
-    r"^\W*(?:last modified|" + _DATE_OPENERS + "|aktualisiert|"
-    r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato)"
+    r"^\W*(?:last modified|" + _DATE_OPENERS + "|aktualisiert|stand|"
+    r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|"
+    r"aggiornato|bijgewerkt|gepubliceerd|uppdaterad|publicerad|opdateret|oppdatert|"
+    r"publiceret|publisert|aktualizacja|zaktualizowano|opublikowano|aktualizováno|"
+    r"publikováno|güncelleme|güncellenme|yayınlanma|diperbarui|diterbitkan|"
+    r"обновлено|опубликовано)"
     r"(?: on| am| le| el| em| il)?\b:?",
     re.I,
 )
