@@ -764,6 +764,7 @@ def test_links_to_the_previous_or_next_story_and_app_pitches_are_furniture(
         ("Beginning of dialog window. Escape will cancel and close the window.", True),
         ("inRead invented by Teads", True),
         ("Loading...", True),
+        ("Report This Ad", True),
         ("Wird geladen …", True),
         ("Vollbild", True),
         ("A post shared by Harbour Gazette (@harbourgazette)", True),

@@ -174,7 +174,7 @@ FURNITURE_MAX_CHARS = 1000
 # boxes, sign-up prompts, ratings and the placeholders of embedded content.
 FURNITURE_SHORT = re.compile(
     r"\b(?:advertisement|advertising|sponsored|continue reading|story continues|"
-    r"article continues|scroll to continue|"
+    r"article continues|scroll to continue|report this ad|"
     r"read (?:the )?full|click to|min read|subscribe|newsletter|\d+ comments?)\b|"
     # an advertisement's label on a line of its own, in other languages: "Anzeige", "Reklama"
     r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
