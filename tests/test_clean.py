@@ -140,6 +140,20 @@ def test_single_newline_paragraphs_are_not_merged():
     assert cleaned.paragraphs[1:] == BODY
 
 
+def test_a_web_paste_is_not_taken_for_hard_wrapped_text():
+    # many lines of a page stop without a full stop (menus, headlines, captions), but
+    # its paragraphs run far past them: a hard-wrapped text has no line that long
+    menu = ["Home", "News", "Sport", "Weather", "Travel", "Business", "Culture", "Contact"] * 4
+    headlines = [
+        f"{place} council to vote next week on the budget for repairs to the {thing}"
+        for place in ("Northport", "Eastwick", "Millbrook")
+        for thing in ("old town walls", "harbour steps", "market hall", "swimming baths")
+    ]
+    caption = "Engineers inspect the steel supports of the harbour bridge. Photograph: Tom Hill"
+    raw = "\n".join([*menu, TITLE, caption, *BODY, "Most read", *headlines])
+    assert all(paragraph in clean(raw).paragraphs for paragraph in BODY)
+
+
 def test_mojibake_is_fixed_and_offsets_still_point_into_the_raw_text():
     raw = page(middle=("The mayorâ€™s office said the cafÃ© by the bridge would stay open.",))
     cleaned = clean(raw)
@@ -923,6 +937,21 @@ NAMED_COMMENTS = [
 @pytest.mark.parametrize("heading", ["Comments", "Leave a Reply", "Kommentare (2)"])
 def test_a_bare_comment_heading_after_the_article_cuts_the_thread_under_it(heading: str):
     assert kept_by_structure([TITLE, *BODY, heading, *NAMED_COMMENTS]) == [TITLE, *BODY]
+
+
+def test_a_comments_menu_item_over_a_blog_post_does_not_cut_the_post():
+    sidebar = [  # teasers of the blog's other posts, long enough to be paragraphs
+        "Our trip to the coast: three days of ferries, fish markets, long walks on the cliffs "
+        "and far too much rain, with a list of the cafés that kept us dry and fed...",
+        "Spring in the hills: where to see the first blossom without the weekend crowds, "
+        "which trains still run on Sundays and the one footpath we would skip next time...",
+        "A winter weekend in the old town: the markets, the museum that is free on Mondays, "
+        "the bakery with the queue round the corner and why the queue is worth it...",
+    ]
+    menu = ["Photos", "Blog", "Comments", "About me"]
+    post = [f"{text} We stayed until day {n}." for n in range(3) for text in BODY]
+    kept = kept_by_structure([*sidebar, *menu, TITLE, *post])
+    assert kept[-len(post) :] == post  # the classifier kept a sidebar: the post stays
 
 
 def test_a_comment_count_under_the_lead_does_not_cut_the_article():

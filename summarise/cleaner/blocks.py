@@ -19,6 +19,9 @@ from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
 
 PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
 PROSE_WORDS = 8  # prose: a sentence of at least this many words
+# A hard-wrapped paste: at most this share of its full-width lines run past this much of
+# its width (a long link in a wrapped e-mail)
+_OVER_WIDTH, _OVER_SHARE = 1.2, 0.1
 
 
 class Block(NamedTuple):
@@ -106,7 +109,10 @@ def blocks_from_paste(raw: str) -> list[Block]:
 
 
 def _looks_hard_wrapped(stripped: list[str], width: int) -> bool:
-    """A paste is hard-wrapped when full-width lines often stop mid-sentence."""
+    """A paste is hard-wrapped when full-width lines often stop mid-sentence, and hardly
+    any line runs past that width. A web page's paste has its paragraphs on one line
+    each, far longer than its headlines, menus and list items: it is not wrapped,
+    however many of those stop without a full stop."""
     if not 30 <= width <= 120:
         return False
     full = [
@@ -115,6 +121,8 @@ def _looks_hard_wrapped(stripped: list[str], width: int) -> bool:
         if text and nxt and len(text) >= 0.75 * width
     ]
     if len(full) < 3:
+        return False
+    if sum(1 for text in stripped if len(text) > _OVER_WIDTH * width) > _OVER_SHARE * len(full):
         return False
     mid_sentence = sum(1 for text in full if not TERMINAL.search(text))
     return mid_sentence >= 0.4 * len(full)
