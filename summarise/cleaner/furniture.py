@@ -1,7 +1,7 @@
 """Lines that are furniture wherever they stand on a page: copyright and cookie
-lines, photo credits, menu bars, datelines, bylines, blog footers and lines of
-interface words only, with the phrase tables in ``rules``. Applied after the
-classifier, and to a snippet too short for it."""
+lines, photo credits, menu bars, breadcrumb trails, datelines, bylines, blog footers
+and lines of interface words only, with the phrase tables in ``rules``. Applied after
+the classifier, and to a snippet too short for it."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
-    and interface-word lines, and teasers cut off before their "Read more" link,
-    wherever they stand."""
+    and interface-word lines, teasers cut off before their "Read more" link and
+    breadcrumb trails ending in the headline, wherever they stand."""
     for i, block in enumerate(blocks):
         if keep[i] and is_furniture(block.text, block.words):
             keep[i] = False
@@ -37,7 +37,7 @@ def breadcrumbs(blocks: Sequence[Block]) -> set[int]:
     India / Monsoon arrives early", over the headline): the page's sections, never its
     text or its title. A trail whose last item stands nowhere else may be the only
     place the headline is, so it is left to the classifier."""
-    found = set()
+    found: set[int] = set()
     for i, block in enumerate(blocks):
         last = _trail_end(block.text)
         if last is None:
