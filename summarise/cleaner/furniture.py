@@ -26,26 +26,20 @@ def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     and interface-word lines, teasers cut off before their "Read more" link and
     breadcrumb trails ending in the headline, wherever they stand."""
     for i, block in enumerate(blocks):
-        if keep[i] and is_furniture(block.text, block.words):
+        if keep[i] and (is_furniture(block.text, block.words) or is_breadcrumb(blocks, i)):
             keep[i] = False
-    for i in breadcrumbs(blocks):
-        keep[i] = False
 
 
-def breadcrumbs(blocks: Sequence[Block]) -> set[int]:
-    """The breadcrumb trails ending in a headline that stands again nearby ("News /
-    India / Monsoon arrives early", over the headline): the page's sections, never its
-    text or its title. A trail whose last item stands nowhere else may be the only
-    place the headline is, so it is left to the classifier."""
-    found: set[int] = set()
-    for i, block in enumerate(blocks):
-        last = _trail_end(block.text)
-        if last is None:
-            continue
-        near = range(max(0, i - _TRAIL_REACH), min(len(blocks), i + _TRAIL_REACH + 1))
-        if any(j != i and " ".join(blocks[j].text.split()).casefold() == last for j in near):
-            found.add(i)
-    return found
+def is_breadcrumb(blocks: Sequence[Block], i: int) -> bool:
+    """Whether block ``i`` is a breadcrumb trail ending in a headline that stands again
+    nearby ("News / India / Monsoon arrives early", over the headline): the page's
+    sections, never its text or its title. A trail whose last item stands nowhere else
+    may be the only place the headline is, so it is left to the classifier."""
+    last = _trail_end(blocks[i].text)
+    if last is None:
+        return False
+    near = range(max(0, i - _TRAIL_REACH), min(len(blocks), i + _TRAIL_REACH + 1))
+    return any(j != i and " ".join(blocks[j].text.split()).casefold() == last for j in near)
 
 
 def _trail_end(text: str) -> str | None:

@@ -24,7 +24,7 @@ from . import rules
 from .blocks import PROSE_CHARS, Block
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
-from .furniture import breadcrumbs
+from .furniture import is_breadcrumb
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
 TITLE_NAMES = NAMES + [
@@ -50,7 +50,6 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
     if not kept:
         return []
     anchor = _anchor(blocks, kept)
-    trails = breadcrumbs(blocks)
     out = []
     for i in range(max(0, anchor - _BEFORE), min(len(blocks), anchor + _AFTER + 1)):
         text = blocks[i].text.rstrip()
@@ -62,7 +61,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
             and not text.endswith((",", ";", ":"))
             and not rules.BYLINE.match(text)
             and not rules.PHOTO_CREDIT.search(text)  # a caption
-            and i not in trails
+            and not is_breadcrumb(blocks, i)
         ):
             out.append(i)
     return out
