@@ -140,6 +140,24 @@ def test_single_newline_paragraphs_are_not_merged():
     assert cleaned.paragraphs[1:] == BODY
 
 
+@pytest.mark.parametrize("byline", ["by: Jane Roe", "by Jane Roe", "von Jana Ott, 12.05.2025"])
+def test_a_headline_is_not_joined_to_the_byline_under_it(byline: str):
+    # a headline ends in no full stop and a lower-case "by" looks like its sentence
+    # going on: the two are separate lines of the page
+    raw = "\n".join(["News", "Local", TITLE, byline, "Posted: May 3, 2025", *BODY, "Contact us"])
+    cleaned = clean(raw)
+    assert cleaned.title == TITLE
+    assert byline not in cleaned.text
+
+
+def test_a_sentence_running_on_into_a_line_that_starts_with_von_is_joined():
+    lines = [
+        "Die Notenbank setzt den Ankauf forderungsbesicherter Wertpapiere und",
+        "von Wertpapieren des öffentlichen Sektors fort.",
+    ]
+    assert [b.text for b in blocks_from_paste("\n".join(lines))] == [" ".join(lines)]
+
+
 def test_a_web_paste_is_not_taken_for_hard_wrapped_text():
     # many lines of a page stop without a full stop (menus, headlines, captions), but
     # its paragraphs run far past them: a hard-wrapped text has no line that long
@@ -569,6 +587,17 @@ def kept_by_structure(lines: list[str], dropped: dict[str, float] | None = None)
     keep = scores >= 0.5
     apply_structure(blocks, keep, scores)
     return [b.text for b, k in zip(blocks, keep) if k]
+
+
+def test_a_standfirst_above_share_buttons_and_a_caption_stays_with_the_article():
+    standfirst = (
+        "Engineers found cracks in two steel supports, and lorries must now take the ring road"
+    )
+    furniture_lines = ["By Jane Roe", "3 May 2025", "Listen", "Share", "Facebook", "Email", "Save"]
+    caption = "The bridge seen from the harbour wall"
+    lines = [TITLE, standfirst, *furniture_lines, caption, *BODY]
+    dropped = {text: 0.1 for text in [*furniture_lines, caption]}
+    assert kept_by_structure(lines, dropped) == [TITLE, standfirst, *BODY]
 
 
 def test_a_video_player_between_paragraphs_does_not_split_off_the_article_start():
@@ -1432,6 +1461,14 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Save my name, email, and website in this browser for the next time I comment.", True),
         ("Benachrichtige mich über neue Beiträge via E-Mail.", True),
         ("The council said the names of objectors will not be published.", False),
+        # a paywall's notice where the free part ends
+        ("Cet article est réservé aux abonnés. Il vous reste 45 % à découvrir.", True),
+        ("This article is only available to subscribers.", True),
+        ("Exklusiv für Abonnenten", True),
+        ("Conteúdo exclusivo para assinantes", True),
+        ("The council said the cheaper fares are reserved for subscribers of the bus pass.", False),
+        ("Une offre réservée aux abonnés du réseau de bus sera proposée en mai.", False),
+        ("Der Rabatt gilt nur für Abonnenten der Monatskarte.", False),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .rules import CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, TERMINAL, WORD
+from .rules import BYLINE, CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, NAME_PARTICLES, TERMINAL, WORD
 
 PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
 PROSE_WORDS = 8  # prose: a sentence of at least this many words
@@ -134,7 +134,24 @@ def _continues(line: str, nxt: str, width: int, wrapped: bool) -> bool:
         return True
     if wrapped:
         return len(line) >= 0.6 * width
-    return not TERMINAL.search(line) and nxt[:1].islower() and len(line) >= 30
+    return (
+        not TERMINAL.search(line)
+        and nxt[:1].islower()
+        and len(line) >= 30
+        and not _names_writer(nxt)
+    )
+
+
+def _names_writer(line: str) -> bool:
+    """Whether a line opens with a byline, "by Jane Roe", "von Jana Ott, 12.05.2023":
+    it starts a block of its own, though a headline above it ends in no full stop. A
+    name's words are capitalised: "von Wertpapieren des Sektors" goes on a sentence."""
+    name = line.split()[1:3]
+    return (
+        BYLINE.match(line) is not None
+        and not name[0].endswith(",")
+        and all(word[:1].isupper() or word in NAME_PARTICLES for word in name)
+    )
 
 
 class _Words:

@@ -162,7 +162,16 @@ FURNITURE = re.compile(
     r"support (?:our|local|independent|quality) journalism|already a subscriber|"
     r"become a (?:member|subscriber)|unterstützen sie (?:unseren|unabhängigen|guten) "
     r"journalismus|bereits abonnent|schon abonnent|soutenez (?:notre|le) journalisme|"
-    r"abonnez-vous)\b",
+    r"abonnez-vous)\b|"
+    # a paywall's notice where the free part of the article ends ("an offer reserved
+    # for subscribers" in a sentence is news)
+    r"\b(?:(?:this|the) (?:article|story|content) is (?:only )?(?:reserved|available|exclusive) "
+    r"(?:for|to) (?:paying )?(?:subscribers|members)|"
+    r"(?:cet article|ce contenu|l'article) est réservé aux abonnés|"
+    r"il vous reste \d+ ?% (?:de cet article )?à (?:lire|découvrir)|"
+    r"(?:articolo|contenuto) riservato agli abbonati)\b|"
+    r"^\W*(?:(?:for )?subscribers only|(?:exklusiv|nur) für abonnenten|"
+    r"(?:contenido |conteúdo )?exclusivo para (?:suscriptores|assinantes))\W*$",
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
@@ -359,8 +368,9 @@ POSTED_BY = re.compile(
 # Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
 STAMP_FILLERS = frozenset("at on am pm um le à às el den de a las o kl a.m p.m uhr h 於 于".split())
 SEPARATORS = frozenset("|·•»›/–—>")
-# A byline, "By Erin Cunningham": who wrote the article, never its headline.
-BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af) [A-ZÀ-Þ]")
+# A byline, "By Erin Cunningham", "by: Erin Cunningham": who wrote the article, never
+# its headline.
+BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af):? [A-ZÀ-Þ]")
 # The lower-case words of a name: "Ludwig van Beethoven", "Ana de Armas".
 NAME_PARTICLES = frozenset(
     "de da das do dos del della di du van von der den la le ter al bin".split()
