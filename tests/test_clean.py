@@ -355,6 +355,35 @@ def test_html_takes_title_author_and_date_from_the_page_metadata():
         assert paragraph in cleaned.text
 
 
+@pytest.mark.parametrize("items", [10, 6000], ids=["news-page", "huge-page"])
+def test_html_reads_the_byline_in_the_page_unless_it_is_huge(items: int):
+    # trafilatura's search of every element for a byline is kept where a page declares no
+    # author, unless the page is so big that the search would cost more than the rest
+    index = "".join(f"<li>Entry {n}</li>" for n in range(items))
+    html = (
+        f"<!doctype html><html lang='en'><head><title>{TITLE}</title>"
+        "<meta property='article:published_time' content='2026-03-04T09:00:00Z'></head><body>"
+        f"<article><h1>{TITLE}</h1><p class='byline'>By <span class='author'>Lena Ortiz</span></p>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + f"</article><footer><ul>{index}</ul></footer></body></html>"
+    )
+    cleaned = clean(html)
+    assert cleaned.author == ("Lena Ortiz" if items < 5000 else "")
+    assert (cleaned.title, cleaned.date) == (TITLE, "2026-03-04")
+    assert all(paragraph in cleaned.text for paragraph in BODY)
+
+
+def test_a_huge_html_page_still_takes_the_author_it_declares():
+    index = "".join(f"<li>Entry {n}</li>" for n in range(6000))
+    html = (
+        f"<!doctype html><html lang='en'><head><title>{TITLE}</title>"
+        "<meta name='author' content='Lena Ortiz'></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + f"</article><footer><ul>{index}</ul></footer></body></html>"
+    )
+    assert clean(html).author == "Lena Ortiz"
+
+
 def html_page(head: str, heading: str = "Bridge works begin") -> str:
     return (
         f"<!doctype html><html lang='en'><head>{head}</head><body><article>"
