@@ -518,9 +518,12 @@ def test_a_trail_whose_headline_stands_nowhere_else_is_left_to_the_classifier():
         ("The big picture: who pays", True),
         ("Repairs – Piers 2/3 first", True),
         ("Recipe – Harbour stew / fish soup", True),
+        ("शेयर करें", False),  # furniture: "Share", a dateline
+        ("Updated: May 3, 2026 10:42 AM", False),
+        ("Share prices fall as the bridge closes", True),
     ],
 )
-def test_bylines_and_credited_captions_are_never_title_candidates(line: str, candidate: bool):
+def test_bylines_captions_and_furniture_are_never_title_candidates(line: str, candidate: bool):
     blocks = blocks_from_paste("\n\n".join([line, *BODY]))
     assert (0 in candidates(blocks, [True] * len(blocks))) is candidate
 
@@ -1343,6 +1346,8 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "Últimas noticias",
         "Las más leídas",
         "Les plus lus",
+        "सबसे ज्यादा पढ़ी गई",
+        "الأكثر قراءة",
     ],
 )
 def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
@@ -1388,12 +1393,35 @@ LATER = [
         "Beitrags-Navigation",
         "Más información",
         "İLGİNİZİ ÇEKEBİLİR",
+        "ये भी पढ़ें",
+        "اقرأ أيضا",
     ],
 )
 def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):
     box = [header, "Council approves new cycle lanes on the ring road", "Ferry fares rise in May"]
     # the classifier kept the box: only the structure rule can drop it
     assert kept_by_structure([TITLE, *BODY, *box, *LATER]) == [TITLE, *BODY, *LATER]
+
+
+@pytest.mark.parametrize("box", ["ये भी पढ़ें", "اقرأ أيضا"])
+def test_a_read_also_box_keeps_the_short_paragraphs_under_it(box: str):
+    # where short closing paragraphs often follow such a box, it never ends the article
+    short = ["The ferry will run every hour instead.", "Tickets cost the same as before."]
+    lines = [TITLE, *BODY, box, "Ferry fares rise in May", *short]
+    assert kept_by_structure(lines) == [TITLE, *BODY, *short]
+
+
+def test_a_news_brief_of_short_paragraphs_loses_the_boxes_and_sections_in_it():
+    # no paragraph is long: the brief's sentences stand in for them
+    brief = [
+        "The council closed the harbour bridge to lorries on Tuesday.",
+        "Engineers found cracks in two of its steel supports last week.",
+        "Repairs are due to start in the spring, the mayor said.",
+    ]
+    box = ["Related", "Council approves new cycle lanes on the ring road"]
+    section = ["Most read", "Ferry timetable changes for the summer", "Local bakery wins award"]
+    lines = [TITLE, *brief[:2], *box, brief[2], *section]
+    assert kept_by_structure(lines) == [TITLE, *brief]
 
 
 def test_a_box_whose_headlines_the_paste_joined_into_one_block_is_dropped():
@@ -1490,6 +1518,11 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Save my name, email, and website in this browser for the next time I comment.", True),
         ("Benachrichtige mich über neue Beiträge via E-Mail.", True),
         ("The council said the names of objectors will not be published.", False),
+        ("अपडेटेड: 14 अगस्त 2025, 10:32 AM IST", True),  # a dateline in Hindi and Arabic
+        ("آخر تحديث: 12 مارس 2025 - 10:15", True),
+        ("शेयर करें", True),  # "Share", "Follow us"
+        ("تابعنا على", True),
+        ("शेयर बाजार में आज तेजी रही", False),  # "the share market rose today"
         # a paywall's notice where the free part ends
         ("Cet article est réservé aux abonnés. Il vous reste 45 % à découvrir.", True),
         ("This article is only available to subscribers.", True),

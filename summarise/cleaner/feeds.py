@@ -37,8 +37,10 @@ _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a f
 
 def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Everything from a "Related stories" / "Most read" header below the article's first
-    paragraph, when all the paragraphs kept below it are teasers (or there are none)."""
-    prose = [i for i in np.flatnonzero(keep).tolist() if blocks[i].paragraph]
+    paragraph, when all the paragraphs kept below it are teasers (or there are none). A
+    news brief whose paragraphs are all short is read by its sentences instead."""
+    kept = np.flatnonzero(keep).tolist()
+    prose = [i for i in kept if blocks[i].paragraph] or [i for i in kept if blocks[i].prose]
     if not prose:
         return
     for i in range(prose[0] + 1, len(blocks)):
@@ -60,13 +62,15 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
     the box's headlines as sub-headings. Only below the article's first paragraph: a
     headline such as "Top Gun Returns" above it is not a box."""
     start = first_paragraph(blocks, keep)
+    if start is None:  # a news brief of short paragraphs: from its first sentence
+        start = next((i for i, b in enumerate(blocks) if keep[i] and b.prose), None)
     if start is None:
         return
     for i in range(start + 1, len(blocks)):
         block = blocks[i]
         if (
             block.words > _BOX_HEADER_WORDS
-            or not rules.SECTION_HEADER.search(block.text)
+            or not (rules.SECTION_HEADER.search(block.text) or rules.BOX_HEADER.match(block.text))
             or rules.TERMINAL.search(block.text)
         ):
             continue

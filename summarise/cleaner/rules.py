@@ -193,6 +193,7 @@ FURNITURE_SHORT = re.compile(
     r"vollbild|plein écran|pantalla completa)\W*$|"
     r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
     r"udostępnij|delen)\b|"
+    r"^\W*(?:शेयर करें|शेयर करे|फॉलो करें|फ़ॉलो करें)(?!\w)|^\W*(?:تابعنا|تابعونا)\b|"
     r"^\W*(?:leave a (?:comment|reply)|comments are closed|no comments yet|about the author|"
     r"sharing is caring|print recipe|tags|filed under|posted in|"
     r"schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|kommentar schreiben|"
@@ -249,9 +250,17 @@ SECTION_HEADER = re.compile(
     r"czytaj także|czytaj też|zobacz też|zobacz także|läs också|relaterade|"
     r"relaterte|les også|relaterede|læs også|похожие|читайте также|ilgili haberler|"
     r"ilginizi çekebilir|benzer haberler|"
+    r"सबसे ज्यादा पढ़ी गई|सबसे ज़्यादा पढ़ी गई|संबंधित खबरें|संबंधित ख़बरें|"
+    r"الأكثر قراءة|أخبار ذات صلة|اخبار ذات صلة|مواضيع ذات صلة|"
     r"関連記事|関連ニュース|相关阅读|相关文章|相關文章|延伸阅读|延伸閱讀|热门文章|熱門文章)"
     r"(?![^\W\d_])",
     re.I,
+)
+# Headers of a "Read also" box inside the article that never end it: in these languages
+# the article's last paragraphs under such a box are often short, and a section header
+# cuts all below it that is not a long paragraph.
+BOX_HEADER = re.compile(
+    r"^\W{0,3}(?:ये भी पढ़ें|यह भी पढ़ें|इसे भी पढ़ें|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ ايضا)"
 )
 # "3 hours ago" in other languages: when a reader's comment was posted
 AGO = (
@@ -321,7 +330,7 @@ ENGLISH_DATE = starting_with(
 )
 # Month names and their abbreviations in the languages a page's date is most often
 # written in (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian,
-# Polish, Swedish, Turkish): a date is a month name next to a day's number.
+# Polish, Swedish, Turkish, Hindi, Arabic): a date is a month name next to a day's number.
 MONTH_NAMES = frozenset(
     """
     january february march april may june july august september october november december
@@ -338,6 +347,10 @@ MONTH_NAMES = frozenset(
     listopada grudnia
     maj augusti
     ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+    जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर नवंबर नवम्बर
+    दिसंबर दिसम्बर
+    يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر
+    ديسمبر
     """.split()
 )
 _MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest first, then A-Z
@@ -345,7 +358,8 @@ _MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest fi
 # "05.03.2026". Every branch starts at a word boundary: inside a run of digits each
 # fails at once (a branch for "3月5日" that does not, costs 8 times as much there).
 DATE = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})\b|" + _NUMERIC_DATE,
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})(?!\w)|"
+    + _NUMERIC_DATE,
     re.I,
 )
 # A dateline's opening words in several languages: a page's date rather than its text.
@@ -355,7 +369,7 @@ DATELINE = re.compile(
     r"aggiornato|bijgewerkt|gepubliceerd|uppdaterad|publicerad|opdateret|oppdatert|"
     r"publiceret|publisert|aktualizacja|zaktualizowano|opublikowano|aktualizováno|"
     r"publikováno|güncelleme|güncellenme|yayınlanma|diperbarui|diterbitkan|"
-    r"обновлено|опубликовано)"
+    r"обновлено|опубликовано|अपडेटेड|अपडेट किया गया|प्रकाशित|آخر تحديث|تاريخ النشر|نشر في)"
     r"(?: on| am| le| el| em| il)?\b:?",
     re.I,
 )

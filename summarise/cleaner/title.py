@@ -24,7 +24,7 @@ from . import rules
 from .blocks import PROSE_CHARS, Block
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
-from .furniture import is_breadcrumb
+from .furniture import is_breadcrumb, is_furniture
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
 TITLE_NAMES = NAMES + [
@@ -45,7 +45,7 @@ def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
 
 def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
     """Heading-shaped blocks around the start of the kept article's prose (not a byline,
-    nor a caption that credits its photographer)."""
+    a caption that credits its photographer, or furniture)."""
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return []
@@ -62,6 +62,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
             and not rules.BYLINE.match(text)
             and not rules.PHOTO_CREDIT.search(text)  # a caption
             and not is_breadcrumb(blocks, i)
+            and not is_furniture(text, words)  # "Share", a dateline, a menu bar
         ):
             out.append(i)
     return out
