@@ -29,7 +29,7 @@ from .cleaner.features import NAMES, block_features, detect_language
 from .cleaner.furniture import veto_furniture
 from .cleaner.html import extract, locate_words, visible_text
 from .cleaner.rules import HTML_HINT, TAG
-from .cleaner.structure import apply_structure
+from .cleaner.structure import apply_structure, keep_standfirst
 from .cleaner.title import find_title
 from .limits import Deadline
 
@@ -113,6 +113,7 @@ def _select(
             keep = scores >= 0.5 * scores.max()
         apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist(), models.title)
+    keep_standfirst(blocks, keep, scores, title)
     return keep.tolist(), title
 
 

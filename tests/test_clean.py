@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from summarise import LimitError, clean
 from summarise.cleaner import furniture, rules
 from summarise.cleaner.blocks import blocks_from_paste
-from summarise.cleaner.structure import apply_structure
+from summarise.cleaner.structure import apply_structure, keep_standfirst
 from summarise.cleaner.title import candidates
 from summarise.limits import Deadline
 from summarise.sentences import split_sentences
@@ -621,15 +621,36 @@ def kept_by_structure(lines: list[str], dropped: dict[str, float] | None = None)
     return [b.text for b, k in zip(blocks, keep) if k]
 
 
-def test_a_standfirst_above_share_buttons_and_a_caption_stays_with_the_article():
-    standfirst = (
-        "Engineers found cracks in two steel supports, and lorries must now take the ring road"
-    )
-    furniture_lines = ["By Jane Roe", "3 May 2025", "Listen", "Share", "Facebook", "Email", "Save"]
+STANDFIRST = "Engineers found cracks in two steel supports, and lorries must now take the ring road"
+
+
+@pytest.mark.parametrize(
+    ("line", "score", "kept"),
+    [
+        (STANDFIRST, 0.3, True),  # the classifier was unsure: the standfirst is the article's
+        (STANDFIRST, 0.9, True),  # it was sure, yet the line stood apart from the article
+        (STANDFIRST, 0.1, False),  # it ruled the line out
+        (
+            "By Jane Roe and Tom Hill, harbour correspondents, with reporting from the port",
+            0.3,
+            False,
+        ),
+        ("03.05.2025 | Source: Harbour Press | Reading time about four minutes", 0.3, False),
+    ],
+)
+def test_a_standfirst_over_share_buttons_and_a_caption_stays_with_the_article(
+    line: str, score: float, kept: bool
+):
+    # more lines between it and the article than the main run's rule lets stand together
+    furniture_lines = ["3 May 2025", "Listen", "Share", "Facebook", "Email", "Print", "Save", "Top"]
     caption = "The bridge seen from the harbour wall"
-    lines = [TITLE, standfirst, *furniture_lines, caption, *BODY]
-    dropped = {text: 0.1 for text in [*furniture_lines, caption]}
-    assert kept_by_structure(lines, dropped) == [TITLE, standfirst, *BODY]
+    blocks = blocks_from_paste("\n\n".join(["News", TITLE, line, *furniture_lines, caption, *BODY]))
+    scores = np.array([{line: score}.get(b.text, 0.1) for b in blocks])
+    scores[-len(BODY) :] = 1.0
+    keep = scores >= 0.45
+    apply_structure(blocks, keep, scores)
+    keep_standfirst(blocks, keep, scores, 1)
+    assert [b.text for b, k in zip(blocks, keep) if k] == [line] * kept + BODY
 
 
 def test_a_video_player_between_paragraphs_does_not_split_off_the_article_start():
@@ -1502,6 +1523,8 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Von Jan van der Berg", True),
         ("Subscribe today for just $1 a week and read without limits.", True),
         ("Support local journalism", True),
+        ("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.", True),
+        ("Thanks for reading this far: the vote is on Tuesday.", False),
         ("The college will support local journalism courses next year.", False),
         ("We collect your email address to send you the newsletter.", False),  # a policy's text
         ("Signs of rust were found on both towers.", False),

@@ -28,9 +28,6 @@ _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragr
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 _DATED_WORDS = (4, 25)  # ... and one with its story's date after it, date included
-_LEAD_GAP = 16  # short lines between a standfirst and the article's first paragraph
-_LEAD_LINES = 2  # ... a headline and its standfirst
-_LEAD_WORDS = 12  # ... a sentence or two, though maybe without a full stop
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
 
@@ -157,8 +154,7 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop small clusters of kept blocks far from the article's main run of text (a
     video player's controls can split one article in two: a part with a few paragraphs
     of its own stays). The main run is the largest cluster that is no feed of other
-    stories. A headline and standfirst just above it, over a byline and share buttons,
-    are its own. Above it, also drop lists of headlines; after it, clusters whose paragraphs
+    stories. Above it, also drop lists of headlines; after it, clusters whose paragraphs
     are teasers, smaller ones below a "Related" header (the next story of the feed),
     and far below it, those with fewer paragraphs (readers' posts, a widget's text)."""
     kept = np.flatnonzero(keep)
@@ -193,13 +189,8 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
             for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
         )
     )
-    lead = main - 1 if main and _leads_into(blocks, clusters[main - 1], clusters[main]) else None
     for n, (cluster, size) in enumerate(zip(clusters, sizes)):
-        small = (
-            size < MAIN_RUN_SHARE * sizes[main]
-            and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
-            and n != lead
-        )
+        small = size < MAIN_RUN_SHARE * sizes[main] and len(paragraphs[n]) < MAIN_RUN_PARAGRAPHS
         far = cluster[0] - clusters[main][-1] > _FAR_BLOCKS
         after = n > main and (
             teasers[n]
@@ -209,19 +200,6 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         above = n < main and not paragraphs[n] and _headline_list(blocks, cluster)
         if small or after or above:
             keep[cluster] = False
-
-
-def _leads_into(blocks: Sequence[Block], above: list[int], main: list[int]) -> bool:
-    """Whether a small cluster stands right above the article with only short lines
-    between: a headline and its standfirst over a byline, share buttons and a caption."""
-    between = range(above[-1] + 1, main[0])
-    return (
-        len(between) <= _LEAD_GAP
-        and len(above) <= _LEAD_LINES
-        and blocks[above[-1]].words >= _LEAD_WORDS
-        and blocks[main[0]].prose
-        and not any(blocks[i].prose for i in between)
-    )
 
 
 def _headline_list(blocks: Sequence[Block], cluster: list[int]) -> bool:

@@ -163,6 +163,7 @@ FURNITURE = re.compile(
     r"become a (?:member|subscriber)|unterstützen sie (?:unseren|unabhängigen|guten) "
     r"journalismus|bereits abonnent|schon abonnent|soutenez (?:notre|le) journalisme|"
     r"abonnez-vous)\b|"
+    r"^\W*thanks for reading\b.{0,100}\bsubscribe\b|"  # a newsletter's closing pitch
     # a paywall's notice where the free part of the article ends ("an offer reserved
     # for subscribers" in a sentence is news)
     r"\b(?:(?:this|the) (?:article|story|content) is (?:only )?(?:reserved|available|exclusive) "

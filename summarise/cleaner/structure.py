@@ -45,6 +45,8 @@ _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 _BRIDGE_REACH = 3  # ... or between two kept ones, with at most this many short lines in a row
 _BRIDGE_SPAN = 16  # ... and both of them within this many blocks
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
+_STANDFIRST_WORDS = 12  # a standfirst: a sentence or two under the headline, maybe without a stop
+_STANDFIRST_GAP = 16  # ... over at most this many short lines (byline, share buttons, caption)
 
 
 def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
@@ -217,3 +219,36 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
         ):
             return
         keep[i] = False
+
+
+def keep_standfirst(
+    blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray, title: int | None
+) -> None:
+    """The standfirst, the line of summary right under the headline, is the article's
+    when only short lines (a byline, a date, share buttons, a caption) stand between it
+    and the first sentence kept, and the classifier did not rule it out. Asked once the
+    headline is known: the rules before it drop such a line, far above the article's
+    run of text."""
+    below = title + 1 if title is not None else len(blocks)
+    if below >= len(blocks) or keep[below] and blocks[below].prose:
+        return
+    block = blocks[below]
+    if block.words < _STANDFIRST_WORDS or scores[below] < _NEAR_SCORE:
+        return
+    for i in range(below + 1, min(len(blocks), below + 2 + _STANDFIRST_GAP)):
+        if blocks[i].prose:
+            if keep[i] and not _is_label(block):
+                keep[below] = True
+            return
+
+
+def _is_label(block: Block) -> bool:
+    """A line under a headline that is no standfirst: furniture, a caption, a credit, a
+    byline or a row of the page's data ("28.04.2021 | Quelle: dpa | Lesedauer 4 min")."""
+    text = block.text
+    return (
+        _is_aside(block)
+        or rules.BYLINE.match(text) is not None
+        or rules.PHOTO_CREDIT.search(text) is not None
+        or " | " in text
+    )
