@@ -1523,6 +1523,7 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Von Jan van der Berg", True),
         ("Subscribe today for just $1 a week and read without limits.", True),
         ("Support local journalism", True),
+        ("Workers at the closed bridge on Monday. REUTERS/Jane Roe/File Photo", True),
         ("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.", True),
         ("Thanks for reading this far: the vote is on Tuesday.", False),
         ("The college will support local journalism courses next year.", False),

@@ -125,7 +125,7 @@ FURNITURE = re.compile(
     r"\bcookies?\b.{0,60}\b(?:use|accept|consent|agree)|"
     r"\b(?:use|accept|consent|agree)\b.{0,60}\bcookies?\b|"
     r"\((?:photo|photograph|image|picture|credit|file)\b[^()]{0,80}\)$|"
-    r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|"
+    r"\b(?:getty images|ap photo|afp via getty|shutterstock)\b|\breuters/|"
     r"^\W*(?:(?:media|image|video) caption|image (?:copyright|source))\b|"  # a caption's label
     # an embedded Instagram post's own lines, and a blog post's category footer
     r"^\W*(?:a post shared by|ein beitrag geteilt von|une publication partagée par|"
