@@ -528,6 +528,21 @@ def test_bylines_captions_and_furniture_are_never_title_candidates(line: str, ca
     assert (0 in candidates(blocks, [True] * len(blocks))) is candidate
 
 
+def test_a_table_of_contents_above_the_article_holds_no_title_candidate():
+    # a live page's "Key events" list its posts' sub-headings again above the article
+    sections = ["Turnout above sixty percent in the north", "First result declared tonight"]
+    lines = [TITLE, "Key events", "11:48 PM", sections[0], "11:20 PM", sections[1], "Share"]
+    lines += ["11:48 PM", sections[0], BODY[0], BODY[1], "11:20 PM", sections[1], BODY[2]]
+    blocks = blocks_from_paste("\n\n".join(lines))
+    keep = [i >= 8 and "PM" not in b.text for i, b in enumerate(blocks)]
+    found = {blocks[i].text for i in candidates(blocks, keep)}
+    assert TITLE in found
+    assert not found & set(sections)
+    # one line shown twice is no table of contents: the headline may stand again below
+    blocks = blocks_from_paste("\n\n".join([TITLE, "Share", BODY[0], TITLE, BODY[1]]))
+    assert 0 in candidates(blocks, [False, False, True, True, True])
+
+
 COMMENTS = (
     "12 comments",
     "Maria Keller says:",

@@ -90,7 +90,7 @@ def _is_box_link(block: Block) -> bool:
 def drop_teaser_runs(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Runs of headlines each ending in a count, "... (142)", cut short, "21 tattoos
     that…", or followed by their story's date are teasers of other stories."""
-    for run in _runs([i for i, b in enumerate(blocks) if _is_teaser_line(b)], 1):
+    for run in runs([i for i, b in enumerate(blocks) if _is_teaser_line(b)], 1):
         if len(run) >= _TEASER_RUN:
             keep[run] = False
 
@@ -100,8 +100,8 @@ def drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
     paragraph just above each one (and that paragraph's headline) is a teaser of another
     page. A lone one under the article opens its hidden rest."""
     links = [i for i, b in enumerate(blocks) if rules.READ_MORE.match(b.text)]
-    runs = _runs(links, _READ_MORE_SPAN)
-    for link in [link for run in runs if len(run) >= _TEASER_RUN for link in run]:
+    link_runs = runs(links, _READ_MORE_SPAN)
+    for link in [link for run in link_runs if len(run) >= _TEASER_RUN for link in run]:
         keep[link] = False
         for j in range(link - 1, max(-1, link - 1 - _READ_MORE_REACH), -1):
             if blocks[j].prose:
@@ -111,15 +111,15 @@ def drop_read_more_teasers(blocks: Sequence[Block], keep: np.ndarray) -> None:
                 break
 
 
-def _runs(indices: list[int], gap: int) -> list[list[int]]:
+def runs(indices: list[int], gap: int) -> list[list[int]]:
     """Sorted ``indices`` grouped into runs, each index at most ``gap`` after the last."""
-    runs: list[list[int]] = []
+    grouped: list[list[int]] = []
     for i in indices:
-        if runs and i - runs[-1][-1] <= gap:
-            runs[-1].append(i)
+        if grouped and i - grouped[-1][-1] <= gap:
+            grouped[-1].append(i)
         else:
-            runs.append([i])
-    return runs
+            grouped.append([i])
+    return grouped
 
 
 def _is_teaser_line(block: Block) -> bool:

@@ -24,6 +24,7 @@ from . import rules
 from .blocks import PROSE_CHARS, Block
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
+from .feeds import runs
 from .furniture import is_breadcrumb, is_furniture
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
@@ -33,6 +34,8 @@ TITLE_NAMES = NAMES + [
 ]  # fmt: skip
 THRESHOLD = 0.02  # a headline is rare among the candidates: its probability runs low
 _BEFORE, _AFTER = 30, 3
+_LISTED = 2  # sub-headings a table of contents lists ...
+_CONTENTS_GAP = 2  # ... each at most this many lines after the one before (a time between)
 
 
 def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
@@ -43,13 +46,27 @@ def _anchor(blocks: Sequence[Block], kept: Sequence[int]) -> int:
     return kept[0]
 
 
+def _contents(blocks: Sequence[Block], kept: list[int]) -> set[str]:
+    """The lines of a table of contents above the article ("Key events" of a live
+    page): two or more of its kept sub-headings, each shown first a line or two after
+    the one before. One line shown twice is the headline as often as not."""
+    first: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        first.setdefault(block.text, i)
+    shown = sorted({first[blocks[i].text] for i in kept if first[blocks[i].text] < i})
+    return {
+        blocks[i].text for run in runs(shown, _CONTENTS_GAP) if len(run) >= _LISTED for i in run
+    }
+
+
 def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
     """Heading-shaped blocks around the start of the kept article's prose (not a byline,
-    a caption that credits its photographer, or furniture)."""
+    a caption that credits its photographer, furniture or a table of contents)."""
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return []
     anchor = _anchor(blocks, kept)
+    listed = _contents(blocks, kept)
     out = []
     for i in range(max(0, anchor - _BEFORE), min(len(blocks), anchor + _AFTER + 1)):
         text = blocks[i].text.rstrip()
@@ -63,6 +80,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
             and not rules.PHOTO_CREDIT.search(text)  # a caption
             and not is_breadcrumb(blocks, i)
             and not is_furniture(text, words)  # "Share", a dateline, a menu bar
+            and text not in listed
         ):
             out.append(i)
     return out
