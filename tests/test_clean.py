@@ -1539,6 +1539,29 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Subscribe today for just $1 a week and read without limits.", True),
         ("Support local journalism", True),
         ("Workers at the closed bridge on Monday. REUTERS/Jane Roe/File Photo", True),
+        # a consent dialog's paragraphs, however long, and a newsletter's sign-up notice
+        (
+            "We and our partners use cookies and similar technologies to store and read "
+            "information on a device, to measure audiences and to show personalised advertising "
+            "and content. With your permission we may also use precise location data. You can "
+            "change your preferences or withdraw your consent at any time in the settings.",
+            True,
+        ),
+        (
+            "Wir und unsere Partner speichern Informationen auf Ihrem Gerät und verarbeiten "
+            "personenbezogene Daten. Ihre Einwilligung können Sie jederzeit widerrufen.",
+            True,
+        ),
+        (
+            "When you sign up we will use your email address to send you our newsletters. "
+            "Our privacy notice explains your rights, and you can unsubscribe at any time.",
+            True,
+        ),
+        (
+            "The regulator fined the app maker for sharing users' personal data with advertising "
+            "partners without their consent, the largest penalty of its kind this year.",
+            False,
+        ),
         ("Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.", True),
         ("Thanks for reading this far: the vote is on Tuesday.", False),
         ("The college will support local journalism courses next year.", False),

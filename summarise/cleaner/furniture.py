@@ -68,7 +68,7 @@ def is_furniture(text: str, words: int) -> bool:
     per line: the rules ask about a line several times, menus repeat theirs, and ftfy,
     which repairs a line's mojibake first, is slow."""
     if len(text) > rules.FURNITURE_MAX_CHARS:
-        return False
+        return _consent_notice(text)
     text = text if text.isascii() else ftfy.fix_text(text)  # mojibake "Ã©" is "é", not "©"
     return bool(
         words <= rules.FURNITURE_MAX_WORDS
@@ -81,7 +81,18 @@ def is_furniture(text: str, words: int) -> bool:
         or _byline(text, words)
         or _interface_line(text)
         or rules.CUT_TEASER.search(text) is not None
+        or _consent_notice(text)
     )
+
+
+def _consent_notice(text: str) -> bool:
+    """A paragraph of a cookie or consent dialog, "We and our partners store and/or
+    access information on a device ...": three of its terms, addressed to the reader. A
+    paste often starts with one, several paragraphs long."""
+    if len(text) > rules.CONSENT_MAX_CHARS:
+        return False
+    terms = {found.group().lower() for found in rules.CONSENT_TERM.finditer(text)}
+    return len(terms) >= rules.CONSENT_TERMS and rules.READER.search(text) is not None
 
 
 def _interface_line(text: str) -> bool:

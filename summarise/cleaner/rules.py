@@ -179,6 +179,26 @@ FURNITURE_MAX_WORDS = 40
 # ... and characters: the longest furniture line of 1,000 pastes (a list of the site's other
 # domains) has 606; a longer run of text is not read by the phrase tables at all.
 FURNITURE_MAX_CHARS = 1000
+# The terms of a cookie or consent dialog, in the languages of the IAB's consent text
+# ("We and our partners store and/or access information on a device, such as cookies"),
+# and of a newsletter's sign-up notice: a paragraph with three of them is the dialog or
+# the notice, however long.
+CONSENT_TERM = re.compile(
+    r"\b(?:cookies?|consent(?:ing)?|personal data|partners|preferences|privacy|withdraw|"
+    r"personali[sz]ed|advertising|tracking|newsletters?|unsubscribe|"
+    r"einwilligung|personenbezogenen? daten|partner|datenschutz|widerrufen|zustimmung|"
+    r"präferenzen|consentement|données personnelles|partenaires|confidentialité|"
+    r"consentimiento|datos personales|socios|privacidad|consenso|dati personali|fornitori)\b",
+    re.I,
+)
+CONSENT_TERMS = 3
+CONSENT_MAX_CHARS = 2000  # the longest such paragraph of the 974 pages has 640
+# ... addressed to the reader, or in the dialog's own words, "we and our partners"
+READER = re.compile(
+    r"\b(?:you|your|sie|ihre?|du|dein|vous|votre|vos|usted|tu|tuoi)\b|"
+    r"\b(?:we|wir|nous|nosotros|noi) (?:and|und|et|y|e) (?:our|unsere|nos|nuestros|i nostri)\b",
+    re.I,
+)
 # Phrases that mark furniture wherever they stand in a short line: interface words, share
 # and follow prompts in several languages, the comment form, tag and category lists, author
 # boxes, sign-up prompts, ratings and the placeholders of embedded content.

@@ -85,12 +85,13 @@ def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) 
 def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """A paragraph next to a kept paragraph, or between two with only short lines around
     it, is kept when the classifier was only unsure (an article's last paragraph, just
-    before the comment form, often scores low; so does one among advertisement slots)."""
+    before the comment form, often scores low; so does one among advertisement slots).
+    Furniture, such as a consent dialog's paragraph, stays out."""
     paragraph = [b.paragraph for b in blocks]
     anchor = [bool(keep[i]) and p for i, p in enumerate(paragraph)]
     unsure = [p and not keep[i] and scores[i] >= _NEAR_SCORE for i, p in enumerate(paragraph)]
     for i in range(len(blocks)):
-        if not unsure[i]:
+        if not unsure[i] or is_furniture(blocks[i].text, blocks[i].words):
             continue
         if (
             (i > 0 and anchor[i - 1])
