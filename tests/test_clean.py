@@ -1396,6 +1396,22 @@ def test_a_section_header_is_a_whole_word_at_the_line_start(line: str):
     assert rules.SECTION_HEADER.search(line) is None
 
 
+def test_a_list_of_other_stories_above_the_article_is_dropped():
+    # a sidebar's "Most read" list comes first in a paste, numbered, with another after it
+    stories = [
+        "Fire destroys barn on the coast road",
+        "School board names a new head teacher",
+        "Police charge man after chase through town",
+        "Harbour rowing club reaches the final",
+        "Three restaurants closed after inspections",
+    ]
+    numbered = [line for n, story in enumerate(stories, 1) for line in (str(n), story)]
+    lines = ["Most read", *numbered, "Latest", "County fair tops record", TITLE, *BODY]
+    assert kept_by_structure(lines) == BODY
+    # a "Latest" label over the article's own headline is no list
+    assert kept_by_structure(["Latest", TITLE, *BODY]) == [TITLE, *BODY]
+
+
 def test_a_thread_stamped_hours_ago_in_another_language_is_cut():
     thread = [
         "Hans Müller",

@@ -28,6 +28,7 @@ _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragr
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 _DATED_WORDS = (4, 25)  # ... and one with its story's date after it, date included
+_LIST_HEADLINES = 5  # a list of other stories above the article, under its header
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
 
@@ -46,6 +47,26 @@ def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
             if not below or _teasers(blocks, below):
                 keep[i:] = False
                 return
+
+
+def drop_story_lists_above(blocks: Sequence[Block], keep: np.ndarray) -> None:
+    """A "Most read" / "Latest" header above the article with a list of other stories'
+    headlines under it, numbered or not: the header and all headline-shaped lines after
+    it, down to the article's first sentence (the headline is chosen afterwards, on its
+    own). A list has several headlines; a "Latest" label over the article's own
+    headline and byline is none."""
+    start = first_paragraph(blocks, keep)
+    i = 0
+    while start is not None and i < start:
+        if not _is_section_header(blocks[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < start and (_is_headline(blocks[end]) or blocks[end].text.isdigit()):
+            end += 1
+        if sum(_is_headline(blocks[j]) for j in range(i + 1, end)) >= _LIST_HEADLINES:
+            keep[i:end] = False
+        i = end
 
 
 def _is_section_header(block: Block) -> bool:

@@ -27,6 +27,7 @@ from .feeds import (
     cut_related_section,
     drop_read_more_teasers,
     drop_related_boxes,
+    drop_story_lists_above,
     drop_teaser_runs,
     item_number,
     keep_main_run,
@@ -58,6 +59,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _extend_paragraphs(blocks, keep, scores)
     cut_comment_thread(blocks, keep)
     cut_related_section(blocks, keep)
+    drop_story_lists_above(blocks, keep)
     drop_teaser_runs(blocks, keep)
     drop_read_more_teasers(blocks, keep)
     keep_main_run(blocks, keep)
