@@ -1382,6 +1382,8 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "Últimas noticias",
         "Las más leídas",
         "Les plus lus",
+        "Sponsored Content",
+        "From around the web",
         "सबसे ज्यादा पढ़ी गई",
         "الأكثر قراءة",
     ],

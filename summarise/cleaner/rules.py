@@ -249,6 +249,8 @@ SECTION_HEADER = re.compile(
     r"^\W{0,3}(?:related|more|most|top|recommended|popular|trending|latest|read next|"
     r"read more|see also|you may also like|you might also like|also read|further reading|"
     r"read also|don't miss|you may be interested|siehe auch|voir aussi|ver también|"
+    r"sponsored (?:content|stories|links)|promoted (?:content|stories|links)|paid content|"
+    r"(?:from )?around the web|"
     r"véase también|vedi anche|zie ook|se även|se også|lihat juga|patrz też|viz též|"
     r"post navigation|beitrags-?navigation|navigation des articles|navegación de entradas|"
     r"navigazione articoli|am beliebtesten|"
