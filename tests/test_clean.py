@@ -1557,6 +1557,13 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Subscribe today for just $1 a week and read without limits.", True),
         ("Support local journalism", True),
         ("Workers at the closed bridge on Monday. REUTERS/Jane Roe/File Photo", True),
+        ("Engineers inspect the deck of the closed bridge on Monday. Photograph: Tom Hill", True),
+        ("Jane Roe Transport correspondent", True),  # a byline without "By"
+        ("Police Arrest Reporter", False),  # a title-case headline
+        ("This article is more than 2 years old", True),
+        ("Listen to this article", True),
+        ("FTSE 100 +0.4%", True),  # a markets widget
+        ("Fares rose 4%", False),
         # a consent dialog's paragraphs, however long, and a newsletter's sign-up notice
         (
             "We and our partners use cookies and similar technologies to store and read "

@@ -16,6 +16,7 @@ from .blocks import Block
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
+_ROLE_WORDS = (3, 6)  # "Jane Roe Business correspondent": a name, a beat and a role
 _BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the classifier
 _TRAIL_ITEM_WORDS = 3  # a section in a breadcrumb trail: "Science & Technology"
 _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this many blocks
@@ -79,6 +80,7 @@ def is_furniture(text: str, words: int) -> bool:
         or _dateline(text)
         or _posted_by(text, words)
         or _byline(text, words)
+        or _named_role(text, words)
         or _interface_line(text)
         or rules.CUT_TEASER.search(text) is not None
         or _consent_notice(text)
@@ -127,6 +129,16 @@ def _byline(text: str, words: int) -> bool:
     if words > _BYLINE_WORDS or rules.BYLINE.match(text) is None or rules.TERMINAL.search(text):
         return False
     return all(w[:1].isupper() or w in rules.NAME_PARTICLES for w in text.split()[1:])
+
+
+def _named_role(text: str, words: int) -> bool:
+    """ "Jane Roe Business correspondent", "Jana Ott Redakteurin": a writer's name and
+    role, the role in lower case (a title-case headline, "Police Arrest Reporter",
+    capitalises its last word)."""
+    if not _ROLE_WORDS[0] <= words <= _ROLE_WORDS[1]:
+        return False
+    parts = text.split()
+    return parts[-1] in rules.WRITER_ROLES and parts[0][:1].isupper() and parts[1][:1].isupper()
 
 
 def _menu_bar(text: str) -> bool:

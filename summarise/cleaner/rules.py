@@ -137,6 +137,11 @@ FURNITURE = re.compile(
     r"inread invented by teads)\b|"
     r"^(?:proudly )?powered by\b|\bproudly powered by\b|\| powered by\b|"
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
+    r"^\W*this (?:article|story) is more than \d+ (?:years?|months?) old\W*$|"
+    # a caption's credit after its last sentence: "... in May. Photograph: Jane Roe"
+    r"[.!?] (?:photograph|photo|foto|illustration|composite): [^.!?]{1,60}$|"
+    # a markets widget's line: "FTSE 100 +0.4%", "DAX −1,2 %"
+    r"^[\w .&'-]{1,30} [+−-]\d{1,3}(?:[.,]\d{1,2})? ?%$|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your (?:inbox|phone|smartphone)|"
     r"in your inbox every)\b|"
     r"^\s*←|→\s*$|"  # a link to the previous or the next post, "Sign me up →"
@@ -210,6 +215,8 @@ FURNITURE_SHORT = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
     r"advertentie|annons|annonse|iklan)\W*$|"
     r"^\W*share (?:this|on|via|to)\b|"
+    r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen)|"
+    r"écouter (?:cet|l')article|escuchar (?:este |el )?artículo|ouvir (?:notícia|reportagem))\b|"
     r"^\W*(?:loading|wird geladen|chargement|cargando|caricamento|fullscreen|full screen|"
     r"vollbild|plein écran|pantalla completa)\W*$|"
     r"^\W*(?:partager|partagez|compartir|compartilhe|compartilhar|condividi|teilen|sdílet|"
@@ -411,6 +418,15 @@ BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af):? [A-ZÀ-Þ]")
 # The lower-case words of a name: "Ludwig van Beethoven", "Ana de Armas".
 NAME_PARTICLES = frozenset(
     "de da das do dos del della di du van von der den la le ter al bin".split()
+)
+# A writer's role after their name on a byline, "Jane Roe Business correspondent".
+WRITER_ROLES = frozenset(
+    """
+    correspondent reporter editor writer columnist contributor journalist
+    redakteur redakteurin korrespondent korrespondentin autor autorin
+    journaliste correspondant correspondante rédacteur rédactrice
+    periodista corresponsal redactor redactora giornalista inviato inviata repórter
+    """.split()
 )
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
