@@ -1560,6 +1560,9 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Engineers inspect the deck of the closed bridge on Monday. Photograph: Tom Hill", True),
         ("Jane Roe Transport correspondent", True),  # a byline without "By"
         ("Police Arrest Reporter", False),  # a title-case headline
+        ("Web Desk", True),
+        ("नर्मदापुर डेस्क", True),
+        ("Help Desk", True),
         ("This article is more than 2 years old", True),
         ("Listen to this article", True),
         ("FTSE 100 +0.4%", True),  # a markets widget

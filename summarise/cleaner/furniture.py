@@ -132,12 +132,14 @@ def _byline(text: str, words: int) -> bool:
 
 
 def _named_role(text: str, words: int) -> bool:
-    """ "Jane Roe Business correspondent", "Jana Ott Redakteurin": a writer's name and
-    role, the role in lower case (a title-case headline, "Police Arrest Reporter",
-    capitalises its last word)."""
+    """ "Jane Roe Business correspondent", "Jana Ott Redakteurin", "Web Desk": a writer's
+    name and role, or a newsroom's desk, the role in lower case (a title-case headline,
+    "Police Arrest Reporter", capitalises its last word)."""
+    parts = text.split()
+    if 2 <= words <= _ROLE_WORDS[0] and parts[-1].lower() in rules.DESKS:
+        return True  # "Web Desk", "नर्मदापुर डेस्क": a newsroom's desk for a byline
     if not _ROLE_WORDS[0] <= words <= _ROLE_WORDS[1]:
         return False
-    parts = text.split()
     return parts[-1] in rules.WRITER_ROLES and parts[0][:1].isupper() and parts[1][:1].isupper()
 
 

@@ -428,6 +428,7 @@ WRITER_ROLES = frozenset(
     periodista corresponsal redactor redactora giornalista inviato inviata repórter
     """.split()
 )
+DESKS = frozenset({"desk", "डेस्क", "ডেস্ক"})  # ... or a newsroom's: "Web Desk"
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")
