@@ -39,6 +39,8 @@ THRESHOLD = 0.45  # a block's score to keep it: under one half, as recall was th
 FALLBACK_MIN = 0.2
 TINY_WORDS = 20  # fewer words than this cannot hold both an article and a page around it
 _UI_SHARE = NAMES.index("ui_share")
+_HEADING_WORDS = 20  # a headline's most words
+_PASTE_HEADING_WORDS = 3  # ... and its fewest, in a paste: "Politics" over it is a section's name
 
 
 def is_html(raw: str) -> bool:
@@ -113,6 +115,8 @@ def _select(
             keep = scores >= 0.5 * scores.max()
         apply_structure(blocks, keep, scores)
     title = find_title(blocks, features, scores, keep.tolist(), models.title)
+    if title is None:
+        title = _opening_heading(blocks, keep.tolist(), _PASTE_HEADING_WORDS)
     keep_standfirst(blocks, keep, scores, title)
     return keep.tolist(), title
 
@@ -149,14 +153,19 @@ def _clean_html(raw: str, models: _Models, deadline: Deadline | None) -> Cleaned
             "html",
             language or "und",
         )
-        cleaned.title = found.title or _opening_heading(blocks)
+        opening = _opening_heading(blocks, keep)
+        cleaned.title = found.title or ("" if opening is None else blocks[opening].text)
     cleaned.author, cleaned.date = found.author, found.date
     return cleaned
 
 
-def _opening_heading(blocks: list[Block]) -> str:
-    """The extraction's first line when it is heading-shaped (no metadata title)."""
-    if not blocks:
-        return ""
-    first = blocks[0].text
-    return first if 1 <= len(first.split()) <= 20 and first[-1:] not in ".,;:" else ""
+def _opening_heading(blocks: list[Block], keep: list[bool], min_words: int = 1) -> int | None:
+    """The first kept line when it is heading-shaped: the title of an extraction without
+    a metadata title, or of a paste whose headline the title networks did not find (a
+    paste of the article alone starts with it)."""
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None:
+        return None
+    text = blocks[first].text
+    shaped = min_words <= len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".,;:"
+    return first if shaped and not blocks[first].prose else None

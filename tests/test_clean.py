@@ -135,6 +135,34 @@ def test_hard_wrapped_lines_are_rejoined_and_paragraphs_kept():
     assert cleaned.paragraphs[1:] == BODY
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Storm cuts power to thousands of homes on the coast",
+        "افتتاح ميناء جديد للصيد في مدينة الساحل",  # a script the title networks never saw
+    ],
+)
+def test_a_paste_of_the_article_alone_has_its_first_line_for_title(headline: str):
+    # short paragraphs, no page around them: the headline heads the paste
+    brief = [
+        "High winds knocked out power to about 80,000 homes overnight, the utility said.",
+        "Crews were working to restore electricity, but some could wait until Tuesday.",
+        '"This is one of the strongest storms in a decade," a spokeswoman said.',
+        "Schools in three districts will stay closed on Monday.",
+    ]
+    cleaned = clean("\n\n".join([headline, *brief]))
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == [headline, *brief]
+
+
+def test_a_section_name_over_the_article_is_no_title():
+    brief = [
+        "The council closed the harbour bridge to lorries on Tuesday after cracks were found.",
+        "Repairs are due to start in the spring if the regional government pays for them.",
+    ]
+    assert clean("\n\n".join(["Politics", *brief])).title == ""
+
+
 def test_single_newline_paragraphs_are_not_merged():
     cleaned = clean(TITLE + "\n" + "\n".join(BODY))
     assert cleaned.paragraphs[1:] == BODY
