@@ -80,7 +80,7 @@ def is_furniture(text: str, words: int) -> bool:
         or _dateline(text)
         or _posted_by(text, words)
         or _byline(text, words)
-        or _named_role(text, words)
+        or _named_role(text)
         or _interface_line(text)
         or rules.CUT_TEASER.search(text) is not None
         or _consent_notice(text)
@@ -131,14 +131,14 @@ def _byline(text: str, words: int) -> bool:
     return all(w[:1].isupper() or w in rules.NAME_PARTICLES for w in text.split()[1:])
 
 
-def _named_role(text: str, words: int) -> bool:
+def _named_role(text: str) -> bool:
     """ "Jane Roe Business correspondent", "Jana Ott Redakteurin", "Web Desk": a writer's
     name and role, or a newsroom's desk, the role in lower case (a title-case headline,
     "Police Arrest Reporter", capitalises its last word)."""
-    parts = text.split()
-    if 2 <= words <= _ROLE_WORDS[0] and parts[-1].lower() in rules.DESKS:
+    parts = text.split()  # a Chinese line counts more words than it has parts
+    if 2 <= len(parts) <= _ROLE_WORDS[0] and parts[-1].lower() in rules.DESKS:
         return True  # "Web Desk", "नर्मदापुर डेस्क": a newsroom's desk for a byline
-    if not _ROLE_WORDS[0] <= words <= _ROLE_WORDS[1]:
+    if not _ROLE_WORDS[0] <= len(parts) <= _ROLE_WORDS[1]:
         return False
     return parts[-1] in rules.WRITER_ROLES and parts[0][:1].isupper() and parts[1][:1].isupper()
 

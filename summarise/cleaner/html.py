@@ -28,9 +28,9 @@ _HIDDEN_XPATH = (
 )
 _HIDDEN_STYLE = re.compile(r"\b(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _HIDDEN_SHARE = 0.5  # a hidden element with more of the page's text than this is the page
-_AUTHOR_SEARCH_ELEMENTS = (
-    5000  # the 128 dev pages other than a long reference page have at most 4,300
-)
+# a page with more elements than this has its author from its meta tags only: the 128 dev
+# pages other than a long reference page have at most 4,300
+_AUTHOR_SEARCH_ELEMENTS = 5000
 _DATE_SEARCH: dict[str, Any] = {"extensive_search": False, "original_date": True}
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def _metadata(tree: Any) -> Any:
     )
 
     if sum(1 for _ in tree.iter()) <= _AUTHOR_SEARCH_ELEMENTS:
-        return extract_metadata(tree, date_config=dict(_DATE_SEARCH))
+        return extract_metadata(tree, date_config=_DATE_SEARCH)  # it copies the settings
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a handle, not a name: as trafilatura does
         meta.author = None
