@@ -1506,6 +1506,14 @@ def test_a_news_brief_of_short_paragraphs_loses_the_boxes_and_sections_in_it():
     assert kept_by_structure(lines) == [TITLE, *brief]
 
 
+@pytest.mark.parametrize(("score", "kept"), [(0.3, True), (0.1, False)], ids=["unsure", "sure-not"])
+def test_a_paragraph_right_under_a_box_in_the_article_goes_on_with_it(score: float, kept: bool):
+    box = ["관련기사", "Council approves new cycle lanes on the ring road"]
+    lines = [TITLE, *BODY, *box, LATER[0]]
+    expected = [TITLE, *BODY, LATER[0]] if kept else [TITLE, *BODY]
+    assert kept_by_structure(lines, {LATER[0]: score}) == expected
+
+
 def test_a_box_whose_headlines_the_paste_joined_into_one_block_is_dropped():
     glued = (
         "Council approves new cycle lanes on the ring road Ferry fares rise in May as fuel "

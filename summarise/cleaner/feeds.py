@@ -28,6 +28,7 @@ _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragr
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 _DATED_WORDS = (4, 25)  # ... and one with its story's date after it, date included
+BOX_NEXT_SCORE = 0.2  # a paragraph under a box in the article is kept from this score up
 _LIST_HEADLINES = 5  # a list of other stories above the article, under its header
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
@@ -74,11 +75,13 @@ def _is_section_header(block: Block) -> bool:
     return block.words <= _SECTION_HEADER_WORDS and bool(rules.SECTION_HEADER.search(block.text))
 
 
-def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
+def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """A "Related" box inside the article: its header and the headlines under it. It
     runs after the rules that keep short lines between paragraphs, which would keep
     the box's headlines as sub-headings. Only below the article's first paragraph: a
-    headline such as "Top Gun Returns" above it is not a box."""
+    headline such as "Top Gun Returns" above it is not a box. A paragraph right under a
+    box of headlines set in the article's text goes on with it, unless the classifier
+    ruled it out."""
     start = first_paragraph(blocks, keep)
     if start is None:  # a news brief of short paragraphs: from its first sentence
         start = next((i for i, b in enumerate(blocks) if keep[i] and b.prose), None)
@@ -93,10 +96,18 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray) -> None:
         ):
             continue
         keep[i] = False
-        for j in range(i + 1, min(len(blocks), i + 1 + _BOX_LINKS)):
-            if not _is_box_link(blocks[j]):
-                break
-            keep[j] = False
+        after = i + 1
+        while after < min(len(blocks), i + 1 + _BOX_LINKS) and _is_box_link(blocks[after]):
+            keep[after] = False
+            after += 1
+        if (
+            i + 1 < after < len(blocks)
+            and blocks[after].paragraph
+            and scores[after] >= BOX_NEXT_SCORE
+            and keep[i - 1]
+            and blocks[i - 1].prose
+        ):
+            keep[after] = True  # the article goes on under the box
 
 
 def _is_box_link(block: Block) -> bool:

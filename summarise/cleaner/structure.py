@@ -66,7 +66,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _keep_subheadings(blocks, keep)
     _continue_lists(blocks, keep, scores)
     _fill_gaps(blocks, keep, scores)
-    drop_related_boxes(blocks, keep)
+    drop_related_boxes(blocks, keep, scores)
     _trim_edges(blocks, keep)
 
 
