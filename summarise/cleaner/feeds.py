@@ -1,7 +1,8 @@
 """Other stories on a page, around the article: a "Related" section under it, a
 "Related" box inside it, runs of teaser headlines, teasers with "Read more" links,
-menus of headlines above it, and the article's main run among the clusters of kept
-text. Rules applied after the line classifier, as part of ``structure``."""
+menus of headlines and "Most read" lists above it, and the article's main run among
+the clusters of kept text. Rules applied after the line classifier, as part of
+``structure``."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ wherever they stand, as is a "Related" box's header with the headlines under it.
 Inside the article, a sub-heading or a few short lines between two kept paragraphs
 (a table row, a list item) are part of it, and so is a paragraph beside a kept one
 that the classifier was unsure of. A page where nothing like a sentence was kept
-(a paywall leaves only the lead) keeps its likeliest sentence. The comment-thread
+(a paywall leaves only the lead) keeps its likeliest sentence, and once the headline
+is known, the standfirst under it is the article's too. The comment-thread
 cut is in ``comments``, the other stories and the main run in ``feeds``, and the
 furniture lines in ``furniture``; the phrase tables are in ``rules``.
 """
@@ -233,7 +234,7 @@ def keep_standfirst(
     headline is known: the rules before it drop such a line, far above the article's
     run of text."""
     below = title + 1 if title is not None else len(blocks)
-    if below >= len(blocks) or keep[below] and blocks[below].prose:
+    if below >= len(blocks) or (keep[below] and blocks[below].prose):
         return
     block = blocks[below]
     if block.words < _STANDFIRST_WORDS or scores[below] < _NEAR_SCORE:
