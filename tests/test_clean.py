@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarise import LimitError, clean
-from summarise.cleaner import furniture, rules
+from summarise.cleaner import dates, furniture, rules
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.structure import apply_structure, keep_standfirst
 from summarise.cleaner.title import candidates
@@ -1285,8 +1285,14 @@ def test_the_phrase_tables_skip_a_line_longer_than_any_furniture():
     assert furniture.is_furniture("We use cookies to improve your experience.", 7) is True
 
 
+def _table_patterns() -> list[re.Pattern[str]]:
+    """The compiled patterns of the cleaner's phrase tables."""
+    values = [*vars(rules).values(), *vars(dates).values()]
+    return [v for v in values if isinstance(v, re.Pattern)]
+
+
 def test_the_cleaners_patterns_have_no_nested_quantifiers():
-    patterns = [v.pattern for v in vars(rules).values() if isinstance(v, re.Pattern)]
+    patterns = [v.pattern for v in _table_patterns()]
     assert patterns
     for pattern in patterns:
         assert not _nested_quantifier(pattern), pattern
@@ -1319,7 +1325,7 @@ def _nested_quantifier(pattern: str) -> bool:
 
 
 def test_each_guarded_pattern_lists_every_character_its_matches_can_start_with():
-    guarded = [v for v in vars(rules).values() if isinstance(v, re.Pattern) and _guard(v)]
+    guarded = [v for v in _table_patterns() if _guard(v)]
     assert len(guarded) >= 4
     for compiled in guarded:
         first, inner = _guard(compiled)

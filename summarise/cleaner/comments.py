@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import rules
+from . import dates, rules
 from .blocks import Block, first_paragraph
 from .furniture import is_stamp, stamp_words, without_stamps
 
@@ -76,7 +76,7 @@ def _signed_stamp(text: str) -> bool:
     """A comment's header: a name with the date and the time it was posted
     ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
     if rules.DIGIT.search(text) is None or not (
-        rules.DATE.search(text) and rules.TIME_OF_DAY.search(text)
+        dates.DATE.search(text) and dates.TIME_OF_DAY.search(text)
     ):
         return False
     rest = without_stamps(text)

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from . import rules, stopwords
+from . import dates, rules, stopwords
 from .blocks import Block
 
 OWN = [
@@ -100,8 +100,8 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
         float(text[:1] in rules.BULLETS),
         float(rules.COUNT_SUFFIX.search(stripped) is not None),
         float(rules.COMMENT_MARK.search(text) is not None),
-        float(digits > 0 and rules.TIME_OF_DAY.search(text) is not None),
-        float(digits > 0 and rules.ENGLISH_DATE.search(text) is not None),  # both need one
+        float(digits > 0 and dates.TIME_OF_DAY.search(text) is not None),
+        float(digits > 0 and dates.ENGLISH_DATE.search(text) is not None),  # both need one
         float(rules.URLISH.search(text) is not None),
         float(rules.BOILERPLATE_START.match(text) is not None),
         float(rules.BOILERPLATE_ANYWHERE.search(text) is not None),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import rules
+from . import dates, rules
 from .blocks import Block, first_paragraph
 
 _TEASER_RUN = 3
@@ -173,14 +173,14 @@ def _is_teaser_line(block: Block) -> bool:
 def _ends_in_date(text: str) -> bool:
     """Whether words end in a date, maybe with its year and time ("... JULY 26, 2016"),
     the line's only one: a row of a timetable ends in the second date of a range."""
-    dates = list(rules.DATE.finditer(text))
-    if len(dates) != 1 or dates[0].start() == 0:
+    found = list(dates.DATE.finditer(text))
+    if len(found) != 1 or found[0].start() == 0:
         return False
-    rest = text[dates[0].end() :].lstrip(" ,.")
+    rest = text[found[0].end() :].lstrip(" ,.")
     year, _, time = rest.partition(" ")
     if len(year) == 4 and year.isdigit():
         rest = time.strip()
-    return not rest or rules.TIME_OF_DAY.fullmatch(rest) is not None
+    return not rest or dates.TIME_OF_DAY.fullmatch(rest) is not None
 
 
 def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:

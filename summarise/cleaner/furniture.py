@@ -11,7 +11,7 @@ from functools import lru_cache
 import ftfy
 import numpy as np
 
-from . import rules
+from . import dates, rules
 from .blocks import Block
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
@@ -109,7 +109,7 @@ def _interface_line(text: str) -> bool:
 
 def _dateline(text: str) -> bool:
     """ "Updated 10:42 GMT", "Published: 3 May 2026": the page's date, not its text."""
-    found = rules.DATELINE.match(text)
+    found = dates.DATELINE.match(text)
     return found is not None and is_stamp(text[found.end() :])
 
 
@@ -117,8 +117,8 @@ def _posted_by(text: str, words: int) -> bool:
     """ "Posted by Jane Roe at 12:55 AM", "Eingestellt von Jane um 10:52": a blog's footer."""
     return (
         words <= _POSTED_BY_WORDS
-        and rules.POSTED_BY.match(text) is not None
-        and rules.TIME_OF_DAY.search(text) is not None
+        and dates.POSTED_BY.match(text) is not None
+        and dates.TIME_OF_DAY.search(text) is not None
     )
 
 
@@ -158,16 +158,16 @@ def is_stamp(text: str) -> bool:
     """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
     if rules.DIGIT.search(text) is None:  # each date and time has one: the quick check
         return False
-    if not (rules.DATE.search(text) or rules.TIME_OF_DAY.search(text)):
+    if not (dates.DATE.search(text) or dates.TIME_OF_DAY.search(text)):
         return False
     return len(stamp_words(without_stamps(text))) <= 1
 
 
 def without_stamps(text: str) -> str:
     """The line with its dates and times blanked out."""
-    return rules.TIME_OF_DAY.sub(" ", rules.DATE.sub(" ", text))
+    return dates.TIME_OF_DAY.sub(" ", dates.DATE.sub(" ", text))
 
 
 def stamp_words(rest: str) -> list[str]:
     """The words left around a line's dates and times, without their fillers ("at", "um")."""
-    return [w for w in rules.tokens(rest) if w.lower() not in rules.STAMP_FILLERS]
+    return [w for w in rules.tokens(rest) if w.lower() not in dates.STAMP_FILLERS]

@@ -72,7 +72,6 @@ CJK_FUNCTION = frozenset(
     "のにはをがでともへや"
 )
 CJK_PAGE_SHARE = 0.3  # a page whose letters are this much CJK is read by CJK_FUNCTION
-TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
 COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 URLISH = starting_with("hw.@", r"https?://|www\.|\.com\b|@\w")
 TAG = re.compile(r"<[^<>]{0,500}>")
@@ -100,13 +99,13 @@ UI_WORDS = frozenset(
 )
 
 # "Updated", "Published": the English words that open a dateline.
-_DATE_OPENERS = r"updated|published|last updated|posted"
+DATE_OPENERS = r"updated|published|last updated|posted"
 # Words that open a caption, a credit, a pointer elsewhere or a dateline: one feature.
 BOILERPLATE_START = re.compile(
     r"^\W*(?:photo|photograph|image|picture|credit|caption|file photo|video|watch|"
     r"read more|read also|see also|related|more on|more from|also read|advertisement|"
     r"sponsored|copyright|©|\(c\)|all rights reserved|follow us|sign up|subscribe|"
-    r"click here|tap here|share (?:on|this|via)|" + _DATE_OPENERS + "|"
+    r"click here|tap here|share (?:on|this|via)|" + DATE_OPENERS + "|"
     r"image source|media caption|getty images)\b",
     re.I,
 )
@@ -348,70 +347,6 @@ COMMENT_MARK = starting_with(
     r"^(?:reply|report|flag|like|permalink|share)\b|\b\d+\s+(?:comments?|replies|likes?)\b|"
     r"\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b",
 )
-# A date in digits: "2026-03-05", "05.03.2026"
-_NUMERIC_DATE = r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
-# The classifier's date feature: an English month next to a day's number, or a numeric
-# date. The models were trained on it; the multilingual DATE below, as a feature, lost
-# held-out dev F1 on retraining (benchmarks/results.md).
-ENGLISH_DATE = starting_with(
-    r"jfmasond\d",
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    + _NUMERIC_DATE,
-)
-# Month names and their abbreviations in the languages a page's date is most often
-# written in (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian,
-# Polish, Swedish, Turkish, Hindi, Arabic): a date is a month name next to a day's number.
-MONTH_NAMES = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    januar februar märz mai juni juli oktober dezember jän okt dez
-    janvier février mars avril juin juillet août septembre octobre novembre décembre
-    janv févr avr juil déc
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
-    noviembre diciembre ene
-    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev
-    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-    januari februari maart mei augustus maret agustus desember
-    stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października
-    listopada grudnia
-    maj augusti
-    ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
-    जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर नवंबर नवम्बर
-    दिसंबर दिसम्बर
-    يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر
-    ديسمبر
-    """.split()
-)
-_MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest first, then A-Z
-# A date: "March 5", "Sept. 25", "5 mars", "5. März", "1 de diciembre", "2026-03-05",
-# "05.03.2026". Every branch starts at a word boundary: inside a run of digits each
-# fails at once (a branch for "3月5日" that does not, costs 8 times as much there).
-DATE = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})(?!\w)|"
-    + _NUMERIC_DATE,
-    re.I,
-)
-# A dateline's opening words in several languages: a page's date rather than its text.
-DATELINE = re.compile(
-    r"^\W*(?:last modified|" + _DATE_OPENERS + "|aktualisiert|stand|"
-    r"veröffentlicht|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|"
-    r"aggiornato|bijgewerkt|gepubliceerd|uppdaterad|publicerad|opdateret|oppdatert|"
-    r"publiceret|publisert|aktualizacja|zaktualizowano|opublikowano|aktualizováno|"
-    r"publikováno|güncelleme|güncellenme|yayınlanma|diperbarui|diterbitkan|"
-    r"обновлено|опубликовано|अपडेटेड|अपडेट किया गया|प्रकाशित|آخر تحديث|تاريخ النشر|نشر في)"
-    r"(?: on| am| le| el| em| il)?\b:?",
-    re.I,
-)
-# A blog's footer under each post, "Posted by NAME at 12:55 AM" (with the time: a byline
-# has none).
-POSTED_BY = re.compile(
-    r"^\W*(?:posted by|eingestellt von|publié par|publicado por|pubblicato da|geplaatst door)\b",
-    re.I,
-)
-# Words that may stand in a date or time line beside the date itself ("on May 3 at 6:32 pm").
-STAMP_FILLERS = frozenset("at on am pm um le à às el den de a las o kl a.m p.m uhr h 於 于".split())
 SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham", "by: Erin Cunningham": who wrote the article, never
 # its headline.
