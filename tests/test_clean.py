@@ -557,7 +557,7 @@ def test_bylines_captions_and_furniture_are_never_title_candidates(line: str, ca
 
 
 def test_a_table_of_contents_above_the_article_holds_no_title_candidate():
-    # a live page's "Key events" list its posts' sub-headings again above the article
+    # a live page's "Key events" lists its posts' sub-headings again above the article
     sections = ["Turnout above sixty percent in the north", "First result declared tonight"]
     lines = [TITLE, "Key events", "11:48 PM", sections[0], "11:20 PM", sections[1], "Share"]
     lines += ["11:48 PM", sections[0], BODY[0], BODY[1], "11:20 PM", sections[1], BODY[2]]
