@@ -168,4 +168,4 @@ def _opening_heading(blocks: list[Block], keep: list[bool], min_words: int = 1) 
         return None
     text = blocks[first].text
     shaped = min_words <= len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".,;:"
-    return first if shaped and not blocks[first].prose else None
+    return first if shaped else None  # a question may be a headline: "Is the bridge safe?"

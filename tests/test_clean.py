@@ -140,6 +140,7 @@ def test_hard_wrapped_lines_are_rejoined_and_paragraphs_kept():
     [
         "Storm cuts power to thousands of homes on the coast",
         "افتتاح ميناء جديد للصيد في مدينة الساحل",  # a script the title networks never saw
+        "Will the ferries run again before the summer holidays begin?",  # a question
     ],
 )
 def test_a_paste_of_the_article_alone_has_its_first_line_for_title(headline: str):
