@@ -29,7 +29,7 @@ _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragr
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
 _DATED_WORDS = (4, 25)  # ... and one with its story's date after it, date included
-BOX_NEXT_SCORE = 0.2  # a paragraph under a box in the article is kept from this score up
+_BOX_NEXT_SCORE = 0.2  # a paragraph under a box in the article is kept from this score up
 _LIST_HEADLINES = 5  # a list of other stories above the article, under its header
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
@@ -104,7 +104,7 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
         if (
             i + 1 < after < len(blocks)
             and blocks[after].paragraph
-            and scores[after] >= BOX_NEXT_SCORE
+            and scores[after] >= _BOX_NEXT_SCORE
             and keep[i - 1]
             and blocks[i - 1].prose
         ):

@@ -186,14 +186,15 @@ FURNITURE_MAX_CHARS = 1000
 # The terms of a cookie or consent dialog, in the languages of the IAB's consent text
 # ("We and our partners store and/or access information on a device, such as cookies"),
 # and of a newsletter's sign-up notice: a paragraph with three of them is the dialog or
-# the notice, however long.
-CONSENT_TERM = re.compile(
+# the notice, however long. It reads every paragraph the other tables let through: behind
+# the look-ahead for its first letters.
+CONSENT_TERM = starting_with(
+    "cpwatnuedzsf",
     r"\b(?:cookies?|consent(?:ing)?|personal data|partners|preferences|privacy|withdraw|"
     r"personali[sz]ed|advertising|tracking|newsletters?|unsubscribe|"
     r"einwilligung|personenbezogenen? daten|partner|datenschutz|widerrufen|zustimmung|"
     r"präferenzen|consentement|données personnelles|partenaires|confidentialité|"
     r"consentimiento|datos personales|socios|privacidad|consenso|dati personali|fornitori)\b",
-    re.I,
 )
 CONSENT_TERMS = 3
 CONSENT_MAX_CHARS = 2000  # the longest such paragraph of the 974 pages has 640
