@@ -1521,6 +1521,40 @@ def test_a_paragraph_right_under_a_box_in_the_article_goes_on_with_it(score: flo
     assert kept_by_structure(lines, {LATER[0]: score}) == expected
 
 
+TICKER = [
+    "Just in",
+    "16:05 Ferry strike called off after late talks",
+    "15:52 Storm warning for the coast this weekend",
+    "15:40",
+    "Markets.",
+    "Shares in the port operator fell by four per cent in early trading after the company "
+    "warned that the strike, now in its second week, would cut its profits for the year.",
+    "15:31 School board names a new head teacher",
+    "15:12 Council approves new cycle lanes",
+    "14:58 Harbour rowing club reaches the final",
+]
+
+
+def test_a_feed_of_the_latest_stories_under_the_article_is_cut():
+    # the feed's one lead is a paragraph the classifier would keep: its times end it
+    assert kept_by_structure([TITLE, *BODY, *TICKER]) == [TITLE, *BODY]
+
+
+def test_a_live_blog_and_a_schedule_are_not_a_feed():
+    # a live blog's entries each have their text under their time
+    entries = [
+        line
+        for stamp, text in zip(["21:40", "21:15", "20:50", "20:30", "20:05"], LATER * 3)
+        for line in (f"{stamp} Update from the count", text)
+    ]
+    assert kept_by_structure([TITLE, *BODY, *entries]) == [TITLE, *BODY, *entries]
+    # a day's timetable runs forward in time
+    events = ["Doors open", "Talks begin", "Lunch", "Bridge tours", "Panel", "Close"]
+    schedule = [f"{hour}:00 {event}" for hour, event in zip(range(9, 15), events)]
+    lines = [TITLE, *BODY, *schedule, *LATER]
+    assert kept_by_structure(lines) == lines
+
+
 def test_a_box_whose_headlines_the_paste_joined_into_one_block_is_dropped():
     glued = (
         "Council approves new cycle lanes on the ring road Ferry fares rise in May as fuel "

@@ -25,6 +25,7 @@ from . import rules
 from .blocks import Block
 from .comments import cut_comment_thread
 from .feeds import (
+    cut_news_ticker,
     cut_related_section,
     drop_read_more_teasers,
     drop_related_boxes,
@@ -60,6 +61,7 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _extend_paragraphs(blocks, keep, scores)
     cut_comment_thread(blocks, keep)
     cut_related_section(blocks, keep)
+    cut_news_ticker(blocks, keep)
     drop_story_lists_above(blocks, keep)
     drop_teaser_runs(blocks, keep)
     drop_read_more_teasers(blocks, keep)
