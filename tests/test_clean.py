@@ -1555,6 +1555,19 @@ def test_a_live_blog_and_a_schedule_are_not_a_feed():
     assert kept_by_structure(lines) == lines
 
 
+def test_a_related_header_left_under_the_article_goes_with_its_dropped_list():
+    # six words and a colon: longer than the labels a tail loses, yet a header
+    header = "Lesen Sie auch die folgenden Beiträge:"
+    menu = {f"Menu item {n}": 0.01 for n in range(10)}
+    # a widget's paragraph far below: not a teaser, so the header alone cannot cut it
+    widget = (
+        "Sign in to save this article and read it later on any of your devices, at no cost, "
+        "and choose the topics you want to hear about from our newsroom each week."
+    )
+    lines = [TITLE, *BODY, header, *menu, widget]
+    assert kept_by_structure(lines, menu) == [TITLE, *BODY]
+
+
 def test_a_box_whose_headlines_the_paste_joined_into_one_block_is_dropped():
     glued = (
         "Council approves new cycle lanes on the ring road Ferry fares rise in May as fuel "

@@ -48,7 +48,7 @@ def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     if not prose:
         return
     for i in range(prose[0] + 1, len(blocks)):
-        if _is_section_header(blocks[i]):
+        if is_section_header(blocks[i]):
             below = [j for j in prose if j > i]
             if not below or _teasers(blocks, below):
                 keep[i:] = False
@@ -102,7 +102,7 @@ def drop_story_lists_above(blocks: Sequence[Block], keep: np.ndarray) -> None:
     start = first_paragraph(blocks, keep)
     i = 0
     while start is not None and i < start:
-        if not _is_section_header(blocks[i]):
+        if not is_section_header(blocks[i]):
             i += 1
             continue
         end = i + 1
@@ -113,7 +113,7 @@ def drop_story_lists_above(blocks: Sequence[Block], keep: np.ndarray) -> None:
         i = end
 
 
-def _is_section_header(block: Block) -> bool:
+def is_section_header(block: Block) -> bool:
     """A short "Related stories" / "Most read" line over other stories."""
     return block.words <= _SECTION_HEADER_WORDS and bool(rules.SECTION_HEADER.search(block.text))
 
@@ -260,7 +260,7 @@ def keep_main_run(blocks: Sequence[Block], keep: np.ndarray) -> None:
         main + 1 < len(clusters)
         and not feed[main]
         and any(
-            _is_section_header(blocks[i])
+            is_section_header(blocks[i])
             for i in range(clusters[main][-1] + 1, clusters[main + 1][0])
         )
     )

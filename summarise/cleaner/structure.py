@@ -31,6 +31,7 @@ from .feeds import (
     drop_related_boxes,
     drop_story_lists_above,
     drop_teaser_runs,
+    is_section_header,
     item_number,
     keep_main_run,
 )
@@ -207,8 +208,8 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """One- and two-word labels kept before the first paragraph ("update", "Video", a
     font-size widget's "XS"), and short lines of up to five words kept after the last
     sentence ("Quelle: dpa", "Zurück zum Newsroom", a link's title), are furniture
-    whatever their neighbours made the classifier think. The headline is chosen
-    afterwards, on its own."""
+    whatever their neighbours made the classifier think, as is a "Read more on this:"
+    header whose list was dropped. The headline is chosen afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
     for i in kept:
         if blocks[i].paragraph:
@@ -218,7 +219,7 @@ def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
             keep[i] = False
     for i in kept[::-1]:
         block = blocks[i]
-        if (
+        if not is_section_header(block) and (
             block.words >= _TAIL_WORDS
             or block.length > _TAIL_CHARS
             or rules.TERMINAL.search(block.text)
