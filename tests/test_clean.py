@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarise import LimitError, clean
-from summarise.cleaner import dates, furniture, rules
+from summarise.cleaner import dates, furniture, rules, thread_phrases
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.structure import apply_structure, keep_standfirst
 from summarise.cleaner.title import candidates
@@ -825,7 +825,7 @@ def test_a_related_header_over_teasers_cuts_the_rest_of_the_page(teasers: bool):
         ("Image copyright Harbour Gazette", True),
         ("Media caption The mayor explains why the bridge must close to lorries", True),
         ("The big picture: who pays for the repairs", False),
-        ("Photo: the council voted on Tuesday to close the bridge to heavy traffic.", False),
+        ("Photo finish: the council voted on Tuesday to close the bridge to heavy traffic.", False),
     ],
 )
 def test_a_short_line_that_credits_a_photo_is_furniture(line: str, dropped: bool):
@@ -1288,7 +1288,7 @@ def test_the_phrase_tables_skip_a_line_longer_than_any_furniture():
 
 def _table_patterns() -> list[re.Pattern[str]]:
     """The compiled patterns of the cleaner's phrase tables."""
-    values = [*vars(rules).values(), *vars(dates).values()]
+    values = [*vars(rules).values(), *vars(dates).values(), *vars(thread_phrases).values()]
     return [v for v in values if isinstance(v, re.Pattern)]
 
 
@@ -1711,11 +1711,31 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("The council said the cheaper fares are reserved for subscribers of the bus pass.", False),
         ("Une offre réservée aux abonnés du réseau de bus sera proposée en mai.", False),
         ("Der Rabatt gilt nur für Abonnenten der Monatskarte.", False),
+        ("Foto: Warga membersihkan lumpur di depan rumah mereka (Ani Lestari/detikJabar)", True),
+        ("Photos: The harbour after the storm", True),  # a caption by its label
+        ("Mieszkańcy czekają na autobus. Fot. Jan Nowak / Agencja Gazeta", True),
+        ("Photos of the storm were shared thousands of times.", False),
+        ("CLICK HERE TO GET THE NEWS APP", True),
+        ("Ad Feedback", True),
+        ("NEWYou can now listen to our articles!", True),
+        ("Read also: Ferry fares rise in May", True),  # another story's link, in the article
+        ("Czytaj także: Remont dworca opóźniony o pół roku", True),
+        ("Baca juga: Jembatan gantung putus di Muara Enim", True),
+        ("Related: the bridge was last surveyed in 2009.", False),  # a sentence
+        ("More: the council will decide in May.", False),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):
     kept = kept_by_structure([TITLE, *BODY, line, *LATER])
     assert (line not in kept) is dropped
+
+
+@pytest.mark.parametrize("label", ["Image caption,", "Media caption", "Bildunterschrift"])
+def test_the_line_under_a_captions_label_is_the_caption(label: str):
+    # heading-shaped, between two paragraphs: a sub-heading but for its label
+    caption = "Volunteers have run the ferry two days a week since the summer"
+    lines = [TITLE, *BODY[:2], label, caption, *BODY[2:]]
+    assert kept_by_structure(lines) == [TITLE, *BODY]
 
 
 def test_a_blogs_comment_heading_cuts_the_thread_under_it():

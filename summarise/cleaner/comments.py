@@ -1,5 +1,5 @@
 """Reader-comment threads under an article: where they start, so that the rest of
-the page can be cut. The header phrases are in ``rules``."""
+the page can be cut. The header phrases are in ``thread_phrases``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import dates, rules
+from . import dates, rules, thread_phrases
 from .blocks import Block, first_paragraph
 from .furniture import is_stamp, stamp_words, without_stamps
 
@@ -44,7 +44,7 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
         paragraphs += bool(keep[i]) and blocks[i].prose
         if _comment_section(text) or (
             paragraphs >= _OPENING_PARAGRAPHS
-            and rules.COMMENT_OPENING.match(text)
+            and thread_phrases.COMMENT_OPENING.match(text)
             and prose - paragraphs <= _BELOW_SHARE * paragraphs  # not a menu over the article
         ):
             keep[i:] = False
@@ -52,7 +52,7 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if len(text) > _HEADER_CHARS:
             continue
         words = blocks[i].words
-        if words <= 12 and rules.COMMENT_HEADER.search(text):
+        if words <= 12 and thread_phrases.COMMENT_HEADER.search(text):
             headers.append((i, True))
         elif words <= _STAMP_WORDS and (is_stamp(text) or _signed_stamp(text)):
             headers.append((i, False))
@@ -66,10 +66,12 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
 def _comment_section(text: str) -> bool:
     """A blog's heading over its comments, "11 thoughts on “TITLE”": the title quoted, or
     no sentence end (an article's "3 replies to the survey came from farmers." is not)."""
-    found = rules.COMMENT_SECTION.match(text)
+    found = thread_phrases.COMMENT_SECTION.match(text)
     if found is None or len(text.split()) > _COMMENT_HEADING_WORDS:
         return False
-    return text[found.end() : found.end() + 1] in rules.QUOTES or not rules.TERMINAL.search(text)
+    return text[
+        found.end() : found.end() + 1
+    ] in thread_phrases.QUOTES or not rules.TERMINAL.search(text)
 
 
 def _signed_stamp(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from . import dates, rules, stopwords
+from . import dates, rules, stopwords, thread_phrases
 from .blocks import Block
 
 OWN = [
@@ -99,7 +99,7 @@ def _own(full: str, stoplist: frozenset[str] | None, cjk_page: bool) -> list[flo
         min(1.0, sum(text.count(ch) for ch in rules.SEPARATORS) / 3),
         float(text[:1] in rules.BULLETS),
         float(rules.COUNT_SUFFIX.search(stripped) is not None),
-        float(rules.COMMENT_MARK.search(text) is not None),
+        float(thread_phrases.COMMENT_MARK.search(text) is not None),
         float(digits > 0 and dates.TIME_OF_DAY.search(text) is not None),
         float(digits > 0 and dates.ENGLISH_DATE.search(text) is not None),  # both need one
         float(rules.URLISH.search(text) is not None),

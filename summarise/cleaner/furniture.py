@@ -17,6 +17,7 @@ from .blocks import Block
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
 _ROLE_WORDS = (3, 6)  # "Jane Roe Business correspondent": a name, a beat and a role
+_POINTER_WORDS = 25  # "Read also: " and another story's headline
 _BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the classifier
 _TRAIL_ITEM_WORDS = 3  # a section in a breadcrumb trail: "Science & Technology"
 _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this many blocks
@@ -26,9 +27,27 @@ def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
     and interface-word lines, teasers cut off before their "Read more" link and
     breadcrumb trails ending in the headline, wherever they stand."""
-    for i, block in enumerate(blocks):
-        if keep[i] and (is_furniture(block.text, block.words) or is_breadcrumb(blocks, i)):
+    for i in range(len(blocks)):
+        if keep[i] and is_furniture_at(blocks, i):
             keep[i] = False
+
+
+def is_furniture_at(blocks: Sequence[Block], i: int) -> bool:
+    """Whether block ``i`` is furniture: by its own words, as a breadcrumb trail ending in
+    the headline, or as the caption under a caption's label."""
+    block = blocks[i]
+    return (
+        is_furniture(block.text, block.words) or is_breadcrumb(blocks, i) or _captioned(blocks, i)
+    )
+
+
+def _captioned(blocks: Sequence[Block], i: int) -> bool:
+    """Whether the line is a caption under its label ("Image caption,")."""
+    return (
+        i > 0
+        and blocks[i].words <= rules.FURNITURE_MAX_WORDS
+        and rules.CAPTION_LABEL.match(blocks[i - 1].text) is not None
+    )
 
 
 def is_breadcrumb(blocks: Sequence[Block], i: int) -> bool:
@@ -83,6 +102,8 @@ def is_furniture(text: str, words: int) -> bool:
         or _named_role(text)
         or _interface_line(text)
         or rules.CUT_TEASER.search(text) is not None
+        or _pointer(text, words)
+        or rules.CAPTION_LABEL.match(text) is not None
         or _consent_notice(text)
     )
 
@@ -95,6 +116,15 @@ def _consent_notice(text: str) -> bool:
         return False
     terms = {found.group().lower() for found in rules.CONSENT_TERM.finditer(text)}
     return len(terms) >= rules.CONSENT_TERMS and rules.READER.search(text) is not None
+
+
+def _pointer(text: str, words: int) -> bool:
+    """A link to another story set in the article: "Read also: Ferry fares rise in May"."""
+    header = rules.SECTION_HEADER.match(text) or rules.BOX_HEADER.match(text)
+    if header is None or words > _POINTER_WORDS:
+        return False
+    rest = text[header.end() :].lstrip()
+    return rest.startswith(":") and not rest.rstrip().endswith(".")
 
 
 def _interface_line(text: str) -> bool:

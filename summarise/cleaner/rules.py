@@ -138,7 +138,8 @@ FURNITURE = re.compile(
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"^\W*this (?:article|story) is more than \d+ (?:years?|months?) old\W*$|"
     # a caption's credit after its last sentence: "... in May. Photograph: Jane Roe"
-    r"[.!?] (?:photograph|photo|foto|illustration|composite): [^.!?]{1,60}$|"
+    r"[.!?] (?:(?:photograph|photo|foto|illustration|composite):|fot\.) [^.!?]{1,60}$|"
+    r"^\W*(?:photos?|fotos?|bild|imagen) ?: |"  # ... and one that opens with its label
     # a markets widget's line: "FTSE 100 +0.4%", "DAX −1,2 %"
     r"^[\w .&'-]{1,30} [+−-]\d{1,3}(?:[.,]\d{1,2})? ?%$|"
     r"\b(?:(?:straight|delivered|direct(?:ly)?) to your (?:inbox|phone|smartphone)|"
@@ -180,6 +181,12 @@ FURNITURE = re.compile(
     re.I,
 )
 FURNITURE_MAX_WORDS = 40
+# A caption's label on a line of its own: the line under it is the caption.
+CAPTION_LABEL = re.compile(
+    r"^\W*(?:(?:media|image|video|photo) caption|caption|bildunterschrift|légende|pie de foto)"
+    r"\W*$",
+    re.I,
+)
 # ... and characters: the longest furniture line of 1,000 pastes (a list of the site's other
 # domains) has 606; a longer run of text is not read by the phrase tables at all.
 FURNITURE_MAX_CHARS = 1000
@@ -215,6 +222,7 @@ FURNITURE_SHORT = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|reklame|publicidad|publicité|pubblicità|publicidade|"
     r"advertentie|annons|annonse|iklan)\W*$|"
     r"^\W*share (?:this|on|via|to)\b|"
+    r"^\W*(?:(?:click|tap) here|ad feedback)\b|you can now listen to\b|"
     r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen)|"
     r"écouter (?:cet|l')article|escuchar (?:este |el )?artículo|ouvir (?:notícia|reportagem))\b|"
     r"^\W*(?:loading|wird geladen|chargement|cargando|caricamento|fullscreen|full screen|"
@@ -276,6 +284,7 @@ SECTION_HEADER = re.compile(
     r"ultime notizie|"
     r"dernières (?:actualités|infos|nouvelles)|les plus lus|"
     r"leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerde|meer nieuws|"
+    r"bekijk ook|meest gelezen|meer over|web stories|visual stories|"
     r"baca juga|berita terkait|artikel terkait|berita lainnya|terpopuler|související|"
     r"czytaj także|czytaj też|zobacz też|zobacz także|läs också|relaterade|"
     r"relaterte|les også|relaterede|læs også|похожие|читайте также|ilgili haberler|"
@@ -293,32 +302,6 @@ SECTION_HEADER = re.compile(
 BOX_HEADER = re.compile(
     r"^\W{0,3}(?:ये भी पढ़ें|यह भी पढ़ें|इसे भी पढ़ें|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ ايضا)"
 )
-# "3 hours ago" in other languages: when a reader's comment was posted
-AGO = (
-    r"\b(?:vor \d+ (?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen|monat|monaten|"
-    r"jahr|jahren)|il y a \d+ (?:minutes?|heures?|jours?|semaines?|mois|ans?)|"
-    r"hace \d+ (?:minutos?|horas?|días?|semanas?|mes|meses|años?)|"
-    r"há \d+ (?:minutos?|horas?|dias?|semanas?|mês|meses|anos?)|"
-    r"\d+ (?:minuto|minuti|ora|ore|giorno|giorni|settimana|settimane|mese|mesi|anno|anni) fa|"
-    r"\d+ (?:minuut|minuten|uur|dag|dagen|week|weken|maand|maanden|jaar) geleden)\b"
-)
-# The header lines of a reader-comment thread (several close together start one).
-COMMENT_HEADER = re.compile(
-    r"\b(?:says|said|wrote|writes|commented|replied) ?:$|"
-    r"^(?:reply|report|flag|antworten|melden|répondre|responder|rispondi|balas)$|"
-    r"^\d+ (?:comments?|replies|kommentare|commentaires|comentarios|commenti|komentar)$|"
-    r"^(?:comments?|kommentare|commentaires|comentarios|commenti|komentar) ?\(?\d*\)?$|"
-    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?) ago$|(?:回覆|回复|返信)$|" + AGO + "$",
-    re.I,
-)
-QUOTES = frozenset("\"'“”„‘’‚«»")  # the marks that open a quoted title
-# The heading over a blog's comment thread: "11 thoughts on “TITLE”", "3 Kommentare zu …".
-COMMENT_SECTION = re.compile(
-    r"^\d+ (?:responses?|replies|comments?|thoughts|antworten|kommentare|réponses?|"
-    r"commentaires?|comentarios?|respuestas?|commenti|risposte|reacties|komentarze?) "
-    r"(?:to|on|zu|auf|à|sur|en|a|para|su|op|do) ",
-    re.I,
-)
 _READ_MORE_WORDS = (
     r"(?:read more|continue reading|keep reading|read the full (?:story|article)|"
     r"weiterlesen|mehr erfahren|mehr lesen|lire la suite|en savoir plus|leer más|"
@@ -329,24 +312,6 @@ READ_MORE = re.compile(r"^\W*" + _READ_MORE_WORDS + r"\W*$", re.I)
 # ... and a teaser that ends in it, cut off: "When you walk into a store, you're… Read more"
 CUT_TEASER = re.compile(
     r"(?:…|\.\.\.)\s*" + _READ_MORE_WORDS + r"(?:\s+" + _READ_MORE_WORDS + r")?\W*$", re.I
-)
-# The bare heading over a comment thread or its form, the whole line: "Comments (12)".
-COMMENT_OPENING = re.compile(
-    r"^\W*(?:comments|kommentare|commentaires|comentarios|commenti|komentarze|reacties|"
-    r"reader comments|leserkommentare|"
-    r"leave a (?:comment|reply)|post a comment|join the discussion|"
-    r"schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|kommentar schreiben|"
-    r"laisser un commentaire|laissez un commentaire|deja un comentario|deja una respuesta|"
-    r"lascia un commento|deixe um comentário|deixe uma resposta|zostaw komentarz|"
-    r"留言|评论|評論|コメント|댓글)(?: ?\(\d+\))?\W*$",
-    re.I,
-)
-# A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
-COMMENT_MARK = starting_with(
-    r"swcrflpdhmy\d",
-    r"\b(?:says|said|wrote|writes|commented|replied|reply|replies|responded) ?:?$|"
-    r"^(?:reply|report|flag|like|permalink|share)\b|\b\d+\s+(?:comments?|replies|likes?)\b|"
-    r"\b(?:hours?|minutes?|days?|weeks?|months?|years?)\s+ago\b",
 )
 SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham", "by: Erin Cunningham": who wrote the article, never

@@ -12,7 +12,8 @@ that the classifier was unsure of. A page where nothing like a sentence was kept
 (a paywall leaves only the lead) keeps its likeliest sentence, and once the headline
 is known, the standfirst under it is the article's too. The comment-thread
 cut is in ``comments``, the other stories and the main run in ``feeds``, and the
-furniture lines in ``furniture``; the phrase tables are in ``rules``.
+furniture lines in ``furniture``; the phrase tables are in ``rules``, ``dates`` and
+``thread_phrases``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from .feeds import (
     item_number,
     keep_main_run,
 )
-from .furniture import is_furniture, is_stamp, veto_furniture
+from .furniture import is_furniture_at, is_stamp, veto_furniture
 
 _STAMP_LINE_WORDS = 12  # a date line: the date, its time and a zone or a place
 _TABLE_SEPARATORS = ("│", "|", "\t")  # ... and not a table's row of times
@@ -83,7 +84,7 @@ def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) 
     for i in sorted(sentences, key=lambda i: -scores[i]):  # furniture is judged only as needed
         if scores[i] < _LEAD_SCORE:
             return
-        if not is_furniture(blocks[i].text, blocks[i].words):
+        if not is_furniture_at(blocks, i):
             keep[i] = True
             return
 
@@ -97,7 +98,7 @@ def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
     anchor = [bool(keep[i]) and p for i, p in enumerate(paragraph)]
     unsure = [p and not keep[i] and scores[i] >= _NEAR_SCORE for i, p in enumerate(paragraph)]
     for i in range(len(blocks)):
-        if not unsure[i] or is_furniture(blocks[i].text, blocks[i].words):
+        if not unsure[i] or is_furniture_at(blocks, i):
             continue
         if (
             (i > 0 and anchor[i - 1])
@@ -156,7 +157,7 @@ def _keep_subheadings(blocks: Sequence[Block], keep: np.ndarray) -> None:
         if keep[i] or not prose[i + 1] or not 1 <= words <= 12:
             continue
         text = blocks[i].text
-        if rules.TERMINAL.search(text) or is_furniture(text, words) or _is_date_line(text, words):
+        if rules.TERMINAL.search(text) or is_furniture_at(blocks, i) or _is_date_line(text, words):
             continue
         if any(prose[j] for j in range(max(0, i - _SUBHEADING_REACH), i)):
             keep[i] = True
@@ -177,18 +178,18 @@ def _fill_gaps(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) ->
             gap
             and len(gap) <= _GAP_BLOCKS
             and float(np.mean(scores[gap])) >= _GAP_SCORE
-            and not any(_is_aside(blocks[j]) for j in gap)
+            and not any(_is_aside(blocks, j) for j in gap)
         ):
             keep[gap] = True
         gap = []
 
 
-def _is_aside(block: Block) -> bool:
+def _is_aside(blocks: Sequence[Block], i: int) -> bool:
     """Furniture, a caption, credit or pointer elsewhere ("Media caption", "Read more"),
     or the page's date ("1 de diciembre de 2017 3:00 AM PST") under the standfirst."""
-    words = block.words
+    block, words = blocks[i], blocks[i].words
     return (
-        is_furniture(block.text, words)
+        is_furniture_at(blocks, i)
         or bool(rules.BOILERPLATE_START.search(block.text))
         or _is_date_line(block.text, words)
     )
@@ -244,17 +245,17 @@ def keep_standfirst(
         return
     for i in range(below + 1, min(len(blocks), below + 2 + _STANDFIRST_GAP)):
         if blocks[i].prose:
-            if keep[i] and not _is_label(block):
+            if keep[i] and not _is_label(blocks, below):
                 keep[below] = True
             return
 
 
-def _is_label(block: Block) -> bool:
+def _is_label(blocks: Sequence[Block], i: int) -> bool:
     """A line under a headline that is no standfirst: furniture, a caption, a credit, a
     byline or a row of the page's data ("28.04.2021 | Quelle: dpa | Lesedauer 4 min")."""
-    text = block.text
+    text = blocks[i].text
     return (
-        _is_aside(block)
+        _is_aside(blocks, i)
         or rules.BYLINE.match(text) is not None
         or rules.PHOTO_CREDIT.search(text) is not None
         or " | " in text

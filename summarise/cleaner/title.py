@@ -25,7 +25,7 @@ from .blocks import PROSE_CHARS, Block
 from .classifier import Averaged, load_weights, save_weights
 from .features import NAMES
 from .feeds import runs
-from .furniture import is_breadcrumb, is_furniture
+from .furniture import is_furniture_at
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
 TITLE_NAMES = NAMES + [
@@ -78,8 +78,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
             and not text.endswith((",", ";", ":"))
             and not rules.BYLINE.match(text)
             and not rules.PHOTO_CREDIT.search(text)  # a caption
-            and not is_breadcrumb(blocks, i)
-            and not is_furniture(text, words)  # "Share", a dateline, a menu bar
+            and not is_furniture_at(blocks, i)  # "Share", a dateline, a menu bar, a caption
             and text not in listed
         ):
             out.append(i)
