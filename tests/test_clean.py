@@ -1421,11 +1421,50 @@ def test_nested_quantifier_check_catches_the_old_pattern():
         "From around the web",
         "सबसे ज्यादा पढ़ी गई",
         "الأكثر قراءة",
+        "Mest läst",
+        "Bekijk ook",
     ],
 )
 def test_a_related_section_after_the_article_is_cut_in_any_language(header: str):
     teasers = ["Ferry timetable changes for the summer season", "Local bakery wins bread award"]
     assert kept_by_structure([TITLE, *BODY, header, *teasers]) == [TITLE, *BODY]
+
+
+ABOUT_US = (
+    "The Harbour Gazette is an independent newsroom owned by its readers. Founded in 1921, it "
+    "publishes news from the coast every day and relies on members to pay for its reporting."
+)
+
+
+def test_a_widgets_paragraph_under_a_related_list_is_cut():
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # three long paragraphs
+    # under the author's box, the list the classifier dropped and the publisher's blurb
+    widget = {
+        "Jane Roe covers transport": 0.1,
+        "Share": 0.1,
+        "Most read": 0.1,
+        "Ferry timetable changes for the summer": 0.1,
+        "Local bakery wins award": 0.1,
+    }
+    lines = [TITLE, *article, *widget, ABOUT_US]
+    assert kept_by_structure(lines, widget) == [TITLE, *article]
+
+
+def test_the_article_goes_on_under_a_read_also_box_set_after_a_paragraph():
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    box = {"Baca juga:": 1.0, "Ferry timetable changes for the summer": 0.1}
+    lines = [TITLE, *article, *box, *LATER]
+    assert kept_by_structure(lines, box) == [TITLE, *article, *LATER]
+    # ... and under the next box, which stands after the first box's lines
+    boxes = {**box, "Lees ook:": 0.4, "Harbour market reopens": 0.1}
+    lines = [TITLE, *article, *boxes, LATER[0]]
+    assert kept_by_structure(lines, boxes) == [TITLE, *article, LATER[0]]
+
+
+def test_an_articles_last_section_under_a_heading_like_a_related_header_stays():
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    kept = kept_by_structure([TITLE, *article, "Latest figures", LATER[0]])
+    assert kept[-1] == LATER[0]
 
 
 @pytest.mark.parametrize("line", ["Moreover, the bridge", "Mostly sunny", "Relatedly"])

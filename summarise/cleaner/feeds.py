@@ -25,6 +25,8 @@ MAIN_RUN_GAP = 8  # dropped blocks between two parts of one article
 MAIN_RUN_SHARE = 0.35  # a cluster under this share of the main one is not the article
 MAIN_RUN_PARAGRAPHS = 3  # a cluster with this many paragraphs is article, however small
 RELATED_SHARE = 0.5  # ... or under this share below a "Related" header after the article
+_STRAY_PARAGRAPHS = 2  # ... as are this many paragraphs of text under it, away from it
+_STRAY_APART = 2  # ... when this many lines above the header were dropped
 _FAR_BLOCKS = 40  # ... or this many blocks below the article, with fewer paragraphs
 _TEASER_PARAGRAPHS = 3  # ... unless each stands under a headline of its own, after the article
 _HEADLINE_WORDS = 15  # a teaser's headline: a short line of at most this many words
@@ -50,9 +52,27 @@ def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
     for i in range(prose[0] + 1, len(blocks)):
         if is_section_header(blocks[i]):
             below = [j for j in prose if j > i]
-            if not below or _teasers(blocks, below):
+            if not below or _teasers(blocks, below) or _stray(blocks, keep, i, below):
                 keep[i:] = False
                 return
+
+
+def _stray(blocks: Sequence[Block], keep: np.ndarray, header: int, below: list[int]) -> bool:
+    """Whether the paragraphs kept under a "Related" header are a widget's stray text:
+    one or two of them, short beside the article above, away from the header (the
+    lines between, its list, dropped), which stands apart from the article too (the
+    lines above it, an author's box or share buttons, dropped). An
+    article's own section follows its heading, and its text goes on under a box set
+    right after a paragraph ("Read also: ...")."""
+    if (
+        len(below) > _STRAY_PARAGRAPHS
+        or below[0] == header + 1
+        or keep[max(0, header - _STRAY_APART) : header].any()
+        or keep[header + 1 : below[0]].any()
+    ):
+        return False
+    above = sum(blocks[j].words for j in np.flatnonzero(keep[:header]))
+    return sum(blocks[j].words for j in below) < RELATED_SHARE * above
 
 
 def cut_news_ticker(blocks: Sequence[Block], keep: np.ndarray) -> None:
