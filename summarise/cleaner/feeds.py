@@ -71,7 +71,7 @@ def _stray(blocks: Sequence[Block], keep: np.ndarray, header: int, below: list[i
         or keep[header + 1 : below[0]].any()
     ):
         return False
-    above = sum(blocks[j].words for j in np.flatnonzero(keep[:header]))
+    above = sum(blocks[j].words for j in np.flatnonzero(keep[:header]).tolist())
     return sum(blocks[j].words for j in below) < RELATED_SHARE * above
 
 
