@@ -1461,6 +1461,16 @@ def test_the_article_goes_on_under_a_read_also_box_set_after_a_paragraph():
     assert kept_by_structure(lines, boxes) == [TITLE, *article, LATER[0]]
 
 
+def test_a_short_last_sentence_under_a_box_goes_on_with_the_article():
+    # shorter than a paragraph, but a sentence closed by a full stop: no teaser
+    box = {"Mehr zum Thema": 1.0, "Sturmflut an der Nordsee: Inseln melden Schäden": 0.1}
+    last = "Die Fähre konnte am Nachmittag mit fünf Stunden Verspätung in Emden anlegen."
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    assert kept_by_structure([TITLE, *article, *box, last], box) == [TITLE, *article, last]
+    teaser = "Sechs Übungen für einen geschmeidigen Sitz im Sattel, die jeder schafft…"
+    assert kept_by_structure([TITLE, *article, *box, teaser], box) == [TITLE, *article]
+
+
 def test_an_articles_last_section_under_a_heading_like_a_related_header_stays():
     article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
     kept = kept_by_structure([TITLE, *article, "Latest figures", LATER[0]])
@@ -1762,6 +1772,8 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Baca juga: Jembatan gantung putus di Muara Enim", True),
         ("Related: the bridge was last surveyed in 2009.", False),  # a sentence
         ("More: the council will decide in May.", False),
+        ("Ir a los comentarios", True),
+        ("Jump to comments", True),
     ],
 )
 def test_comment_form_share_tag_and_footer_lines_are_furniture(line: str, dropped: bool):

@@ -165,12 +165,19 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
             after += 1
         if (
             i + 1 < after < len(blocks)
-            and blocks[after].paragraph
+            and _goes_on(blocks[after])
             and scores[after] >= _BOX_NEXT_SCORE
             and keep[i - 1]
             and blocks[i - 1].prose
         ):
             keep[after] = True  # the article goes on under the box
+
+
+def _goes_on(block: Block) -> bool:
+    """Whether a block under a box reads as the article going on: a paragraph, or a
+    sentence closed by a full stop (a teaser is cut off "…", a headline exclaims)."""
+    text = block.text.rstrip("\"'”’»)")
+    return block.paragraph or (block.prose and text.endswith(".") and not text.endswith(".."))
 
 
 def _is_box_link(block: Block) -> bool:
