@@ -1209,6 +1209,15 @@ def test_behind_a_paywall_the_lead_is_kept_unless_the_classifier_ruled_it_out(
     assert (lead in result) is kept
 
 
+def test_under_a_kept_headline_the_first_sentence_is_kept_when_no_other_was():
+    # the only paragraph a truncated paste holds, scored low between share buttons
+    lead = f"{BODY[0]} {BODY[1]}"
+    share = ["Share", "Facebook", "WhatsApp"]
+    lines = [TITLE, "By Jane Roe", *share, lead, "Related Videos"]
+    scores = {"By Jane Roe": 0.1, **dict.fromkeys(share, 0.0), lead: 0.01, "Related Videos": 0.0}
+    assert kept_by_structure(lines, scores) == [TITLE, lead]
+
+
 def test_a_timeline_with_dated_subheadings_is_not_a_thread():
     timeline = [TITLE]
     for date, paragraph in zip(["March 3, 2026", "April 5, 2026", "May 1, 2026"], BODY):

@@ -50,6 +50,7 @@ _NEAR_SCORE = 0.2  # a paragraph beside the article is kept from this score up
 _BRIDGE_REACH = 3  # ... or between two kept ones, with at most this many short lines in a row
 _BRIDGE_SPAN = 16  # ... and both of them within this many blocks
 _LEAD_SCORE = 0.05  # the likeliest sentence of a page where none was kept, from this up
+_LEAD_REACH = 20  # ... else the first within this many blocks under the first kept line
 _STANDFIRST_WORDS = 12  # a standfirst: a sentence or two under the headline, maybe without a stop
 _STANDFIRST_GAP = 16  # ... over at most this many short lines (byline, share buttons, caption)
 
@@ -77,16 +78,24 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
 
 def _rescue_lead(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
     """When no sentence is kept, the likeliest one is, unless the classifier ruled it out:
-    behind a paywall the paste holds only the article's lead, among a page of furniture."""
+    behind a paywall the paste holds only the article's lead, among a page of furniture.
+    Failing that, under a kept headline the first sentence is: a truncated paste's one
+    paragraph, which share buttons around it made the classifier doubt."""
     sentences = [i for i, b in enumerate(blocks) if b.prose]
     if any(keep[i] for i in sentences):
         return
     for i in sorted(sentences, key=lambda i: -scores[i]):  # furniture is judged only as needed
         if scores[i] < _LEAD_SCORE:
-            return
+            break
         if not is_furniture_at(blocks, i):
             keep[i] = True
             return
+    kept = np.flatnonzero(keep).tolist()
+    if kept:  # else the first sentence under the kept headline, between share buttons
+        below = [i for i in sentences if kept[0] < i <= kept[0] + _LEAD_REACH]
+        first = next((i for i in below if not is_furniture_at(blocks, i)), None)
+        if first is not None:
+            keep[first] = True
 
 
 def _extend_paragraphs(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarray) -> None:
