@@ -1772,6 +1772,7 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Foto: Warga membersihkan lumpur di depan rumah mereka (Ani Lestari/detikJabar)", True),
         ("Photos: The harbour after the storm", True),  # a caption by its label
         ("Mieszkańcy czekają na autobus. Fot. Jan Nowak / Agencja Gazeta", True),
+        ("Spokojený trenér po vítězství na stadionu ve Villa Parku. | Foto: Reuters", True),
         ("Photos of the storm were shared thousands of times.", False),
         ("CLICK HERE TO GET THE NEWS APP", True),
         ("Ad Feedback", True),

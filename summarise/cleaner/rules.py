@@ -138,7 +138,7 @@ FURNITURE = re.compile(
     r"\bthis entry was posted in\b|\bbookmark the permalink\b|"
     r"^\W*this (?:article|story) is more than \d+ (?:years?|months?) old\W*$|"
     # a caption's credit after its last sentence: "... in May. Photograph: Jane Roe"
-    r"(?:[.!?]| [—–-]) (?:(?:photograph|photo|foto|illustration|composite):|fot\.) "
+    r"(?:[.!?]| [—–|-]) (?:(?:photograph|photo|foto|illustration|composite):|fot\.) "
     r"[^.!?]{1,60}$|"
     r"^\W*(?:photos?|fotos?|bild|imagen) ?: |"  # ... and one that opens with its label
     # a markets widget's line: "FTSE 100 +0.4%", "DAX −1,2 %"
