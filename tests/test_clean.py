@@ -1218,6 +1218,12 @@ def test_under_a_kept_headline_the_first_sentence_is_kept_when_no_other_was():
     assert kept_by_structure(lines, scores) == [TITLE, lead]
 
 
+@pytest.mark.parametrize("date", ["December 6, 2025", "Sun 7 Dec 2025 at 5:00am"])
+def test_the_pages_date_above_the_article_is_dropped(date: str):
+    article = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]
+    assert kept_by_structure([TITLE, date, *article]) == [TITLE, *article]
+
+
 def test_a_timeline_with_dated_subheadings_is_not_a_thread():
     timeline = [TITLE]
     for date, paragraph in zip(["March 3, 2026", "April 5, 2026", "May 1, 2026"], BODY):

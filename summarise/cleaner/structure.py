@@ -215,17 +215,20 @@ def _is_date_line(text: str, words: int) -> bool:
 
 
 def _trim_edges(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """One- and two-word labels kept before the first paragraph ("update", "Video", a
-    font-size widget's "XS"), and short lines of up to five words kept after the last
-    sentence ("Quelle: dpa", "Zurück zum Newsroom", a link's title), are furniture
-    whatever their neighbours made the classifier think, as is a "Read more on this:"
-    header whose list was dropped. The headline is chosen afterwards, on its own."""
+    """One- and two-word labels and the page's date kept before the first paragraph
+    ("update", "Video", a font-size widget's "XS", "Sun 7 Dec 2025 at 5:00am"), and
+    short lines of up to five words kept after the last sentence ("Quelle: dpa",
+    "Zurück zum Newsroom", a link's title), are furniture whatever their neighbours made
+    the classifier think, as is a "Read more on this:" header whose list was dropped.
+    The headline is chosen afterwards, on its own."""
     kept = np.flatnonzero(keep).tolist()
+    dated = [i for i in kept if _is_date_line(blocks[i].text, blocks[i].words)]
     for i in kept:
         if blocks[i].paragraph:
             break
-        text = blocks[i].text
-        if blocks[i].words < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text):
+        text, words = blocks[i].text, blocks[i].words
+        label = words < _EDGE_FRAGMENT_WORDS and not rules.TERMINAL.search(text)
+        if label or dated == [i]:  # several dates: a timeline's sub-headings
             keep[i] = False
     for i in kept[::-1]:
         block = blocks[i]
