@@ -1789,6 +1789,8 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Related: the bridge was last surveyed in 2009.", False),  # a sentence
         ("More: the council will decide in May.", False),
         ("Ir a los comentarios", True),
+        ("Your details are handled in line with our Privacy Collection Statement.", True),
+        ("The ferry runs every hour (weekends: two an hour).", False),
         ("Jump to comments", True),
     ],
 )

@@ -119,7 +119,8 @@ COOKIE = starting_with("c", r"\bcookies?\b")
 
 # Furniture that no article line is: vetoes applied after the classifier, to short blocks.
 FURNITURE = re.compile(
-    r"all rights reserved|©|privacy policy|terms of (?:use|service)|enable javascript|"
+    r"all rights reserved|©|privacy (?:policy|notice|collection statement)|"
+    r"terms of (?:use|service)|enable javascript|"
     r"your browser (?:does not|doesn't)|\bad blocker\b|"
     r"\bcookies?\b.{0,60}\b(?:use|accept|consent|agree)|"
     r"\b(?:use|accept|consent|agree)\b.{0,60}\bcookies?\b|"
