@@ -1789,6 +1789,11 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Related: the bridge was last surveyed in 2009.", False),  # a sentence
         ("More: the council will decide in May.", False),
         ("Ir a los comentarios", True),
+        ("By Tom Harrison and Alice Nguyen", True),  # bylines, with a role or paper
+        ("By Mark Jones, Local Democracy Reporter", True),
+        ("Von David Hutzler, dpa", True),
+        ("Von Risiken und Nebenwirkungen", False),  # a German sub-heading
+        ("By 2030, most buses will run on batteries", False),
         ("Your details are handled in line with our Privacy Collection Statement.", True),
         ("The ferry runs every hour (weekends: two an hour).", False),
         ("Jump to comments", True),

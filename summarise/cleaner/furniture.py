@@ -18,7 +18,10 @@ _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technolo
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
 _ROLE_WORDS = (3, 6)  # "Jane Roe Business correspondent": a name, a beat and a role
 _POINTER_WORDS = 25  # "Read also: " and another story's headline
-_BYLINE_WORDS = 5  # "By Nelson D. Schwartz": a longer line is left to the classifier
+_BYLINE_WORDS = 12  # "By Tom Hill and Ana Ruiz, Local Democracy Reporters"
+_BYLINE_NAME_WORDS = 8  # ... its names, "By Nelson D. Schwartz" or two
+_BYLINE_ROLE_WORDS = 4  # ... and what follows a comma
+_NAME_WORDS = rules.NAME_PARTICLES | {"and", "&"}  # ... between two capitalised names
 _TRAIL_ITEM_WORDS = 3  # a section in a breadcrumb trail: "Science & Technology"
 _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this many blocks
 
@@ -153,12 +156,16 @@ def _posted_by(text: str, words: int) -> bool:
 
 
 def _byline(text: str, words: int) -> bool:
-    """ "By Jane Roe", "Par Jean Dupont": a line that only names the writer. Every word
-    after "By" is capitalised, or a name's particle ("van", "de"): "Von Risiken und
-    Nebenwirkungen" is a German sub-heading."""
+    """ "By Jane Roe", "Par Jean Dupont", "By Tom Hill and Ana Ruiz, BBC News": a line
+    that only names the writers, maybe with their role or paper after a comma. Every
+    word of the names is capitalised, a name's particle ("van", "de") or "and": "Von
+    Risiken und Nebenwirkungen" is a German sub-heading."""
     if words > _BYLINE_WORDS or rules.BYLINE.match(text) is None or rules.TERMINAL.search(text):
         return False
-    return all(w[:1].isupper() or w in rules.NAME_PARTICLES for w in text.split()[1:])
+    names, _, role = text.partition(",")
+    if len(names.split()) > _BYLINE_NAME_WORDS or len(role.split()) > _BYLINE_ROLE_WORDS:
+        return False
+    return all(w[:1].isupper() or w in _NAME_WORDS for w in names.split()[1:])
 
 
 def _named_role(text: str) -> bool:
