@@ -165,7 +165,7 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
             after += 1
         if (
             i + 1 < after < len(blocks)
-            and _goes_on(blocks[after])
+            and _goes_on(blocks, after)
             and scores[after] >= _BOX_NEXT_SCORE
             and keep[i - 1]
             and blocks[i - 1].prose
@@ -173,10 +173,13 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
             keep[after] = True  # the article goes on under the box
 
 
-def _goes_on(block: Block) -> bool:
-    """Whether a block under a box reads as the article going on: a paragraph, or a
-    sentence closed by a full stop (a teaser is cut off "…", a headline exclaims)."""
-    text = block.text.rstrip("\"'”’»)")
+def _goes_on(blocks: Sequence[Block], i: int) -> bool:
+    """Whether the block under a box reads as the article going on: a paragraph, or a
+    sentence closed by a full stop (a teaser is cut off "…", a headline exclaims, and a
+    teaser's lead has its "Read more" link under it)."""
+    block, text = blocks[i], blocks[i].text.rstrip("\"'”’»)")
+    if i + 1 < len(blocks) and rules.READ_MORE.match(blocks[i + 1].text):
+        return False
     return block.paragraph or (block.prose and text.endswith(".") and not text.endswith(".."))
 
 
