@@ -69,9 +69,8 @@ def _comment_section(text: str) -> bool:
     found = thread_phrases.COMMENT_SECTION.match(text)
     if found is None or len(text.split()) > _COMMENT_HEADING_WORDS:
         return False
-    return text[
-        found.end() : found.end() + 1
-    ] in thread_phrases.QUOTES or not rules.TERMINAL.search(text)
+    opening = text[found.end() : found.end() + 1]
+    return opening in thread_phrases.QUOTES or not rules.TERMINAL.search(text)
 
 
 def _signed_stamp(text: str) -> bool:

@@ -61,9 +61,9 @@ def _stray(blocks: Sequence[Block], keep: np.ndarray, header: int, below: list[i
     """Whether the paragraphs kept under a "Related" header are a widget's stray text:
     one or two of them, short beside the article above, away from the header (the
     lines between, its list, dropped), which stands apart from the article too (the
-    lines above it, an author's box or share buttons, dropped). An
-    article's own section follows its heading, and its text goes on under a box set
-    right after a paragraph ("Read also: ...")."""
+    lines above it, an author's box or share buttons, dropped). An article's own
+    section follows its heading, and its text goes on under a box set right after a
+    paragraph ("Read also: ...")."""
     if (
         len(below) > _STRAY_PARAGRAPHS
         or below[0] == header + 1

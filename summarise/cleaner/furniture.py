@@ -28,8 +28,8 @@ _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this 
 
 def veto_furniture(blocks: Sequence[Block], keep: np.ndarray) -> None:
     """Drop kept copyright, cookie, photo-credit, menu-bar, dateline, byline, "posted by"
-    and interface-word lines, teasers cut off before their "Read more" link and
-    breadcrumb trails ending in the headline, wherever they stand."""
+    and interface-word lines, teasers cut off before their "Read more" link, breadcrumb
+    trails ending in the headline and captions under their label, wherever they stand."""
     for i in range(len(blocks)):
         if keep[i] and is_furniture_at(blocks, i):
             keep[i] = False
