@@ -81,10 +81,12 @@ def cut_news_ticker(blocks: Sequence[Block], keep: np.ndarray) -> None:
     entries each have their text, and a day's schedule runs forward in time."""
     clocks = {i: minute for i, b in enumerate(blocks) if (minute := _clock(b.text)) is not None}
     for run in runs(list(clocks), _TICKER_GAP):
+        if len(run) < _TICKER_STAMPS:
+            continue
         later = sum(clocks[b] > clocks[a] for a, b in zip(run, run[1:]))
         bare = sum(b == a + 1 and _bare_headline(blocks[a].text) for a, b in zip(run, run[1:]))
-        own = sum(bool(keep[i]) and blocks[i].prose for i in range(run[0]))
-        if len(run) < _TICKER_STAMPS or later > 1 or bare < _TICKER_BARE or own < _TICKER_SENTENCES:
+        own = (bool(keep[i]) and blocks[i].prose for i in range(run[0]))  # read if needed
+        if later > 1 or bare < _TICKER_BARE or sum(own) < _TICKER_SENTENCES:
             continue
         first, last = run[0], run[-1] + 1
         header = blocks[first - 1]
@@ -109,8 +111,7 @@ def _clock(text: str) -> int | None:
 def _bare_headline(text: str) -> bool:
     """Whether a line is a time and a headline after it ("14:44 Strike ends at the port")."""
     rest = dates.CLOCK.sub("", text, count=1).strip()
-    words = len(rest.split())
-    return 1 <= words <= _HEADLINE_WORDS and not rest.endswith((".", ":"))
+    return _headline_shaped(rest, len(rest.split()))
 
 
 def drop_story_lists_above(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -329,10 +330,15 @@ def _is_headline(block: Block) -> bool:
     """A short line of words that ends no sentence with a full stop and leads into no
     paragraph with a colon: a headline, not a short sentence, a lead-in ("In our sums
     we used three numbers:"), a list's "10." or a live blog's "19:14"."""
+    return _headline_shaped(block.text, block.words)
+
+
+def _headline_shaped(text: str, words: int) -> bool:
+    """A headline's shape: a few words, at least one with a letter, no closing "." or ":"."""
     return (
-        1 <= block.words <= _HEADLINE_WORDS
-        and not block.text.rstrip().endswith((".", ":"))
-        and any(c.isalpha() for c in block.text)
+        1 <= words <= _HEADLINE_WORDS
+        and not text.rstrip().endswith((".", ":"))
+        and any(c.isalpha() for c in text)
     )
 
 
