@@ -3,7 +3,7 @@
 Importing builds the app and loads nothing; running it warms the models and serves.
 """
 
-from summarise.ui import build_app, launch
+from summarise.apps.web.app import build_app, launch
 
 demo = build_app()
 

@@ -27,8 +27,9 @@ from transformers import (
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from summarise.testing import (  # noqa: E402
+from toy_tokenizers import (  # noqa: E402
     bpe_tokenizer,
     save_bpe,
     save_wordpiece,

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles import EXAMPLES, report_excerpt  # noqa: E402
 
-from summarise.normalise import Fact, Inventory, Lexicon, extract, key  # noqa: E402
-from summarise.sentences import sentence_spans  # noqa: E402
-from summarise.vocabulary import MONTHS, ORDINALS, TITLES, UNITS, WEEKDAYS  # noqa: E402
+from summarise.claims.facts import Fact, Inventory, Lexicon, extract, key  # noqa: E402
+from summarise.claims.vocabulary import MONTHS, ORDINALS, TITLES, UNITS, WEEKDAYS  # noqa: E402
+from summarise.language.sentences import sentence_spans  # noqa: E402
 
 SUMMARY_SENTENCES = 5
 KINDS = ["number", "name", "date", "quote"]

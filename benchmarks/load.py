@@ -32,7 +32,9 @@ SERVER = """
 import sys
 sys.path.insert(0, {root!r})
 from build import build
-from summarise import Reader, Summariser, ui
+from summarise.apps.web import app as ui
+from summarise.qa import Reader
+from summarise.summary import Summariser
 paths = build(tiny={tiny})
 ui.configure(reader=Reader(str(paths["reader"])), summariser=Summariser(str(paths["summariser"])))
 print("serving at", ui.launch(host="127.0.0.1", block=False), flush=True)
@@ -66,7 +68,7 @@ def start_server(full: bool) -> tuple[subprocess.Popen, str]:
 def run(users: int, seconds: float, full: bool = False) -> dict:
     from gradio_client import Client
 
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     server, url = start_server(full)
     page = ui.example_article()

@@ -39,8 +39,9 @@ import transformers  # noqa: E402
 from articles import long_article_with_questions, mission, report_excerpt  # noqa: E402
 from build import CACHE, build  # noqa: E402
 
-from summarise import Reader, Summariser  # noqa: E402
-from summarise.retrieval import Retriever  # noqa: E402
+from summarise.qa import Reader  # noqa: E402
+from summarise.qa.passages import Retriever  # noqa: E402
+from summarise.summary import Summariser  # noqa: E402
 
 REFERENCE = ROOT / ".reference"
 EXAMPLES = ROOT.parent / "summarise" / "examples"
@@ -343,8 +344,8 @@ def check_parity(
 
 
 def _embedder():
-    from summarise import Embedder
     from summarise.errors import ModelError
+    from summarise.models import Embedder
 
     try:
         return Embedder()
@@ -360,7 +361,9 @@ def _process_figures(paths: dict[str, str], engine: str) -> tuple[float, float]:
     """
     code = (
         "import time; t=time.perf_counter()\n"
-        "from summarise import Document, Reader, Summariser\n"
+        "from summarise import Document\n"
+        "from summarise.qa import Reader\n"
+        "from summarise.summary import Summariser\n"
         f"d = Document(open({str(EXAMPLES / 'fisheries_talks_page.txt')!r}).read(),"
         f" reader=Reader({paths['reader']!r}),"
         f" summariser=Summariser({paths['summariser']!r}, engine={engine!r}))\n"

@@ -32,9 +32,9 @@ from claim_cases import (  # noqa: E402
     shared_articles,
 )
 
-from summarise.claims import Verifier  # noqa: E402
-from summarise.normalise import Lexicon  # noqa: E402
-from summarise.sentences import sentence_spans  # noqa: E402
+from summarise.claims.facts import Lexicon  # noqa: E402
+from summarise.claims.verify import Verifier  # noqa: E402
+from summarise.language.sentences import sentence_spans  # noqa: E402
 
 __all__ = ["KINDS", "Case", "build_cases", "score", "timing"]
 
@@ -125,7 +125,7 @@ def main() -> None:
     if not args.lexical:
         import torch
 
-        from summarise.embedder import Embedder
+        from summarise.models.embedder import Embedder
 
         torch.set_num_threads(args.threads)
         embedder = Embedder()

@@ -1,39 +1,41 @@
 """summarise: clean a pasted web page, summarise it, answer questions about it.
 
-Data flow: raw text -> :func:`clean` -> :class:`Cleaned` -> (:class:`Summariser`
--> :class:`Summary` | :class:`Retriever` passages -> :class:`Reader` ->
-:class:`Answer`), all wrapped by :class:`Document`, which takes its models from
-:class:`Components`.
+Data flow: raw text -> :func:`clean` -> :class:`Cleaned` -> (:class:`Summary` |
+passages -> :class:`Answer`) -> :class:`Claim` checks, all behind :class:`Document`.
+The stages live in their folders (``summarise.cleaner``, ``summarise.summary``,
+``summarise.qa``, ``summarise.claims``, ``summarise.models``, ``summarise.apps``);
+this module exports what a user of the library needs.
 """
 
-from .clean import Cleaned, clean
-from .components import Components, ModelSettings
-from .document import Document
-from .embedder import Embedder
-from .errors import InputError, LimitError, ModelError, SummariseError
-from .reader import Reader
-from .results import Answer, Claim, Summary
-from .retrieval import Retriever
-from .spans import AskOptions
-from .summariser import Summariser
+from importlib.metadata import PackageNotFoundError, version
+
+from summarise.cleaner import Cleaned, clean
+from summarise.components import ModelSettings
+from summarise.document import Document
+from summarise.errors import InputError, LimitError, ModelError, SummariseError
+from summarise.results import Answer, Claim, Evidence, Flag, Summary
+from summarise.settings import Limits, Settings
+
+try:
+    __version__ = version("summarise")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Answer",
-    "AskOptions",
     "Claim",
     "Cleaned",
-    "Components",
     "Document",
-    "Embedder",
+    "Evidence",
+    "Flag",
     "InputError",
     "LimitError",
+    "Limits",
     "ModelError",
     "ModelSettings",
-    "Reader",
-    "Retriever",
-    "Summariser",
+    "Settings",
     "SummariseError",
     "Summary",
+    "__version__",
     "clean",
 ]
-__version__ = "0.1.0"

@@ -16,12 +16,12 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .checkpoint import Checkpoint
-from .embedder import Embedder
-from .errors import ModelError
-from .reader import Reader
-from .retrieval import Retriever
-from .summariser import Summariser
+from summarise.errors import ModelError
+from summarise.models.checkpoint import Checkpoint
+from summarise.models.embedder import Embedder
+from summarise.qa.passages import Retriever
+from summarise.qa.reader import Reader
+from summarise.summary.summariser import Summariser
 
 log = logging.getLogger(__name__)
 

@@ -14,18 +14,19 @@ import logging
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from .claims import Claim, Verifier
-from .clean import Cleaned, clean
-from .components import Components, ModelSettings
-from .embedder import Embedder
-from .errors import InputError
-from .extractive import extractive_summary, passage_answers, passage_threshold
-from .limits import Limits
-from .reader import Reader
-from .results import Answer, Summary
-from .sentences import sentence_spans
-from .spans import AskOptions
-from .summariser import Summariser
+from summarise.claims.verify import Claim, Verifier
+from summarise.cleaner.pipeline import Cleaned, clean
+from summarise.components import Components, ModelSettings
+from summarise.errors import InputError
+from summarise.language.sentences import sentence_spans
+from summarise.models.embedder import Embedder
+from summarise.qa.evidence import passage_answers, passage_threshold
+from summarise.qa.reader import Reader
+from summarise.qa.spans import AskOptions
+from summarise.results import Answer, Summary
+from summarise.settings import Limits
+from summarise.summary.extractive import extractive_summary
+from summarise.summary.summariser import Summariser
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ class Document:
         """Answer several questions in batched passes; offsets into cleaned and raw text.
 
         Without a reader, the best-matching sentences answer, but only those
-        scoring at least :func:`~summarise.extractive.passage_threshold`: below
+        scoring at least :func:`~summarise.qa.evidence.passage_threshold`: below
         it the text does not seem to say (see :meth:`hint`). ``passages``
         narrows a long document to its best passages (default: the
         components' setting; 0 reads everything).

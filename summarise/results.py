@@ -46,7 +46,7 @@ class Flag:
 class Claim:
     """One summary sentence, its offsets in the summary, how well the article
     supports it (0-1), its evidence and its unsupported facts (see
-    :mod:`summarise.claims`)."""
+    :mod:`summarise.claims.verify`)."""
 
     text: str
     start: int

@@ -18,6 +18,8 @@ import pytest  # noqa: E402
 import tiny  # noqa: E402
 import torch  # noqa: E402
 
+from summarise import settings as summarise_settings  # noqa: E402
+
 MISSION = Path(__file__).resolve().parents[2] / "shared" / "mission"
 
 torch.set_num_threads(2)
@@ -52,7 +54,7 @@ def summariser_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder_dir() -> Path:
-    from summarise.models import embedded_embedder_path
+    from summarise.models.resolution import embedded_embedder_path
 
     path = embedded_embedder_path()
     if path is None:
@@ -65,6 +67,7 @@ def isolated_models(tmp_path, monkeypatch) -> Path:
     """An empty models folder and Hub cache for resolution-order tests."""
     monkeypatch.setenv("SUMMARISE_MODELS_DIR", str(tmp_path / "models"))
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf-cache"))
+    summarise_settings.reload()
     return tmp_path / "models"
 
 
@@ -72,3 +75,11 @@ def mission_or_skip() -> Path:
     if not (MISSION / "article.txt").exists():
         pytest.skip("../shared/mission is not present")
     return MISSION
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    """Each test reads the environment as it stands when it starts (and leaves it unread)."""
+    summarise_settings.reload()
+    yield
+    summarise_settings.reload()

@@ -38,7 +38,7 @@ def test_space_front_matter_matches_the_installed_gradio():
 def test_importing_app_builds_the_app_and_loads_no_model():
     code = (
         "import app, gradio\n"
-        "from summarise import models\n"
+        "from summarise.models import resolution as models\n"
         "assert isinstance(app.demo, gradio.Blocks)\n"
         "assert models._CACHE == {}, models._CACHE\n"
         "names = {getattr(f, 'api_name', None) for f in app.demo.fns.values()}\n"
@@ -61,7 +61,7 @@ def test_importing_app_builds_the_app_and_loads_no_model():
 def client(isolated_module_models):
     from gradio_client import Client
 
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     ui.configure()  # the fallbacks, whatever an earlier test set
     app = ui.build_app()

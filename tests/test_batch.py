@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tiny
 
-from summarise.batch import Settings, read_records, run_batch
+from summarise.apps.batch.job import JobSettings, read_records, run_batch
 from summarise.components import ModelSettings
 
 EXE = shutil.which("summarise", path=str(Path(sys.executable).parent)) or "summarise"
@@ -45,8 +45,8 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 @pytest.fixture
-def settings(summariser_dir) -> Settings:
-    return Settings(ModelSettings(summariser=str(summariser_dir), reader=False), top_k=1)
+def settings(summariser_dir) -> JobSettings:
+    return JobSettings(ModelSettings(summariser=str(summariser_dir), reader=False), top_k=1)
 
 
 def test_local_batch_writes_every_record_and_reports_bad_ones(tmp_path, settings):

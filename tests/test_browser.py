@@ -41,7 +41,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(reader_dir, summariser_dir):
-    from summarise import Reader, Summariser, ui
+    from summarise.apps.web import app as ui
+    from summarise.qa import Reader
+    from summarise.summary import Summariser
 
     ui.configure(
         reader=Reader(str(reader_dir), max_seq_len=READER_MAX_LEN, doc_stride=READER_STRIDE),
@@ -107,7 +109,7 @@ def wait_value(page, selector: str, needle: str, timeout: float = 60) -> str:
 
 
 def test_paste_summarise_and_ask(page):
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     page.click("#example")
     wait_value(page, "#article textarea", "Arctic Fishing Nations")
@@ -140,7 +142,7 @@ def test_paste_summarise_and_ask(page):
 
 
 def test_upload_txt(page, tmp_path):
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     text_file = tmp_path / "article.txt"
     text_file.write_text(ui.example_article(), encoding="utf-8")
@@ -155,7 +157,7 @@ def test_upload_txt(page, tmp_path):
 
 
 def test_upload_html(page, tmp_path):
-    from summarise import handlers
+    from summarise.apps.web import handlers
 
     plain = (handlers.EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
     body = "".join(f"<p>{p}</p>" for p in plain.split("\n\n")[1:])
@@ -186,7 +188,7 @@ def test_empty_input_and_binary_upload_show_a_message(page, tmp_path):
 
 
 def test_markup_in_article_and_question_stays_inert(page):
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     page.fill("#article textarea", ui.example_article() + "\n\n" + XSS)
     page.get_by_role("tab", name="Questions").click()

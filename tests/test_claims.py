@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from summarise.claims import Verifier
-from summarise.claims_view import claims_html, claims_text
+from summarise.claims.facts import Inventory, Lexicon, extract
+from summarise.claims.verify import Verifier
+from summarise.claims.view import claims_html, claims_text
 from summarise.document import Document
-from summarise.normalise import Inventory, Lexicon, extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import verify as bench  # noqa: E402
@@ -99,7 +99,7 @@ def test_generated_cases_meet_the_targets_without_an_encoder():
 
 
 def test_generated_cases_meet_the_targets_with_the_encoder(embedder_dir):
-    from summarise.embedder import Embedder
+    from summarise.models.embedder import Embedder
 
     cases = bench.build_cases()
     subset = [c for i, c in enumerate(cases) if c.kind == "clean" or i % 6 == 0]
@@ -152,7 +152,7 @@ def test_offsets_point_into_the_summary_the_cleaned_text_and_the_raw_page():
 
 
 def test_verify_has_a_hard_ceiling_with_the_encoder(embedder_dir):
-    from summarise.embedder import Embedder
+    from summarise.models.embedder import Embedder
 
     embedder = Embedder(str(embedder_dir))
     embedder.encode(["warm up"])
@@ -218,8 +218,8 @@ def test_web_view_escapes_everything_pasted():
 def test_web_handler_and_batch_output_carry_claims(tmp_path):
     import pyarrow.parquet as pq
 
-    from summarise import handlers
-    from summarise.batch import Settings, run_batch
+    from summarise.apps.batch.job import JobSettings, run_batch
+    from summarise.apps.web import handlers
     from summarise.components import ModelSettings
 
     handlers.configure(summariser=False, reader=False, embedder=False)
@@ -231,7 +231,7 @@ def test_web_handler_and_batch_output_carry_claims(tmp_path):
         handlers.configure()
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
-    settings = Settings(ModelSettings(summariser=False, reader=False, embedder=False))
+    settings = JobSettings(ModelSettings(summariser=False, reader=False, embedder=False))
     run_batch(source, tmp_path / "out.jsonl", settings)
     row = json.loads((tmp_path / "out.jsonl").read_text())
     assert row["error"] is None and row["claims"]

@@ -22,7 +22,7 @@ if not Path(CHROMIUM).exists():
 @pytest.fixture(scope="module")
 def server():
     """The app with the offline fallbacks only: an extractive summary, lexical ranking."""
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     ui.configure(summariser=False, reader=False, embedder=False)
     app = ui.build_app()
@@ -38,7 +38,7 @@ def server():
 def test_summary_sentences_open_to_their_evidence_and_markup_stays_text(server):
     from playwright.sync_api import sync_playwright
 
-    from summarise import ui
+    from summarise.apps.web import app as ui
 
     article = ui.example_article() + "\n\nCod prices in Bergen rose " + XSS + " last week."
     with sync_playwright() as p:

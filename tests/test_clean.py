@@ -21,8 +21,8 @@ from summarise.cleaner import dates, furniture, rules, thread_phrases
 from summarise.cleaner.blocks import blocks_from_paste
 from summarise.cleaner.structure import apply_structure, keep_standfirst
 from summarise.cleaner.title import candidates
-from summarise.limits import Deadline
-from summarise.sentences import split_sentences
+from summarise.language.sentences import split_sentences
+from summarise.settings import Deadline
 
 BODY = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy traffic "

@@ -11,7 +11,10 @@ import pytest
 import tiny
 import torch
 
-from summarise import ModelError, Summariser, ct2_engine
+from summarise import ModelError
+from summarise import settings as summarise_settings
+from summarise.models import ct2_engine
+from summarise.summary import Summariser
 
 QUANTIZE = {"float32": False, "int8": True}
 
@@ -203,7 +206,7 @@ def test_a_failed_conversion_leaves_nothing_and_falls_back_to_torch(
 
     monkeypatch.setattr(ct2.converters.TransformersConverter, "convert", half_written)
     monkeypatch.setattr(ct2_engine, "_CACHE", {})
-    with caplog.at_level(logging.WARNING, logger="summarise.ct2_engine"):
+    with caplog.at_level(logging.WARNING, logger="summarise.models.ct2_engine"):
         s = Summariser(str(folder), engine="auto")
         _, model = s.load()
         s.load()
@@ -233,7 +236,7 @@ def test_a_model_the_engine_cannot_convert_runs_on_torch(tmp_path, ct2, caplog, 
     )
     LEDForConditionalGeneration(config).save_pretrained(folder)
     monkeypatch.setattr(ct2_engine, "_CACHE", {})
-    with caplog.at_level(logging.WARNING, logger="summarise.ct2_engine"):
+    with caplog.at_level(logging.WARNING, logger="summarise.models.ct2_engine"):
         _, model = Summariser(str(folder)).load()
     assert isinstance(model, torch.nn.Module)
     [record] = caplog.records
@@ -248,7 +251,7 @@ def test_auto_falls_back_to_torch_with_one_log_line_when_ctranslate2_is_missing(
 ):
     monkeypatch.setattr(ct2_engine, "installed", lambda: False)
     monkeypatch.setattr(ct2_engine, "_CACHE", {})
-    with caplog.at_level(logging.INFO, logger="summarise.ct2_engine"):
+    with caplog.at_level(logging.INFO, logger="summarise.models.ct2_engine"):
         s = Summariser(str(summariser_dir), engine="auto")
         _, model = s.load()
         summary = s.summarise(tiny.summary_training_pairs()[0][0])
@@ -267,6 +270,7 @@ def test_engine_choice_is_checked(summariser_dir, monkeypatch):
     with pytest.raises(ModelError, match="int8 weights run on the ctranslate2 engine only"):
         Summariser(str(summariser_dir), engine="torch", quantize=True)
     monkeypatch.setenv("SUMMARISE_ENGINE", "torch")
+    summarise_settings.reload()
     assert Summariser(str(summariser_dir)).engine == "torch"
 
 
@@ -309,7 +313,7 @@ def test_engine_keeps_reporting_progress_while_a_batch_runs(monkeypatch):
 
 
 def test_web_app_progress_names_the_chunks(summariser_dir, ct2):
-    from summarise import handlers
+    from summarise.apps.web import handlers
 
     budget = one_paragraph_budget(Summariser(str(summariser_dir), engine="torch"))
     s = engine_summariser(summariser_dir, "int8", max_input_tokens=budget, batch_size=1)

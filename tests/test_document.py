@@ -9,8 +9,11 @@ import pytest
 import tiny
 from conftest import READER_MAX_LEN, READER_STRIDE, mission_or_skip
 
-from summarise import Document, InputError, LimitError, Reader, Summariser, models
-from summarise.limits import Limits
+from summarise import Document, InputError, LimitError
+from summarise.models import resolution as models
+from summarise.qa import Reader
+from summarise.settings import Limits
+from summarise.summary import Summariser
 
 JUNK_BEFORE = "Skip to content\n\nMenu\n\nWorld | Europe | Business\n\n"
 JUNK_AFTER = "\n\nShare this article\n\nFacebook\n\nTwitter\n\n© 2026 North Sea Courier"
@@ -76,7 +79,9 @@ def long_article(article: str, filler_paragraphs: int = 80) -> str:
 def test_retrieval_hands_the_reader_the_passages_that_hold_the_answers(
     article, questions, embedder_dir
 ):
-    from summarise import Embedder, Retriever, clean
+    from summarise import clean
+    from summarise.models import Embedder
+    from summarise.qa import Retriever
 
     text = clean(long_article(article)).text
     retriever = Retriever(Embedder())

@@ -136,7 +136,11 @@ def test_the_built_wheel_imports_in_a_fresh_venv(tmp_path):
     pip(python, "torch==2.13.0", cwd=tmp_path)  # the CPU build first, as `make setup` does
     pip(python, str(wheel), cwd=tmp_path)
     check = subprocess.run(
-        [str(python), "-c", "import summarise; print(summarise.clean('<p>' + 'Words. ' * 40))"],
+        [
+            str(python),
+            "-c",
+            "import summarise; print(summarise.clean('<p>' + 'Words. ' * 40))",
+        ],
         cwd=tmp_path,
         env=ENV,
         capture_output=True,

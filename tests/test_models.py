@@ -9,7 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarise import Embedder, ModelError, Reader, Summariser, models
+from summarise import ModelError
+from summarise import settings as summarise_settings
+from summarise.models import Embedder
+from summarise.models import resolution as models
+from summarise.qa import Reader
+from summarise.summary import Summariser
 
 
 def copy_model(src: Path, dst: Path) -> Path:
@@ -24,6 +29,7 @@ def test_explicit_argument_beats_environment_and_models_folder(
     env_copy = copy_model(reader_dir, tmp_path / "env-reader")
     arg_copy = copy_model(reader_dir, tmp_path / "arg-reader")
     monkeypatch.setenv("SUMMARISE_READER", str(env_copy))
+    summarise_settings.reload()
     assert models.resolve("reader", str(arg_copy)).source == "argument"
     assert models.resolve("reader").source == "environment"
     monkeypatch.delenv("SUMMARISE_READER")
@@ -58,6 +64,7 @@ def test_offline_with_nothing_local_resolves_to_none(isolated_models):
 
 def test_hub_is_the_last_resort_when_online(isolated_models, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    summarise_settings.reload()
     resolved = models.resolve("summariser")
     assert (resolved.source, resolved.name) == ("hub", "sshleifer/distilbart-cnn-12-6")
 
@@ -72,6 +79,7 @@ def test_named_hub_model_offline_gives_one_clear_error(isolated_models):
 
 def test_hub_download_failure_is_one_sentence(isolated_models, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    summarise_settings.reload()
 
     def fail(repo_id, **kwargs):
         if kwargs.get("local_files_only"):

@@ -66,7 +66,7 @@ def test_a_hint_is_the_best_passage_however_weak(isolated_models):
 
 
 def test_the_web_app_says_the_text_does_not_seem_to_say(isolated_models):
-    from summarise import handlers
+    from summarise.apps.web import handlers
 
     handlers.configure(reader=False)
     try:

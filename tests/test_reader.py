@@ -9,9 +9,10 @@ import pytest
 import tiny
 from conftest import READER_MAX_LEN, READER_STRIDE
 
-from summarise import InputError, LimitError, Reader
-from summarise.reader import WINDOW
-from summarise.spans import Window, batches, score_window
+from summarise import InputError, LimitError
+from summarise.qa import Reader
+from summarise.qa.reader import WINDOW
+from summarise.qa.spans import Window, batches, score_window
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +197,7 @@ def test_spans_longer_than_max_answer_len_are_rejected():
 
 
 def test_answers_are_trimmed_of_stray_punctuation_but_keep_abbreviations():
-    from summarise.spans import tidy
+    from summarise.qa.spans import tidy
 
     text = "meet for four days. A final talk with the U.S. and Acme Inc. on Jan."
     cases = {

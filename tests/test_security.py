@@ -10,9 +10,12 @@ import tiny
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from summarise import InputError, LimitError, Reader, Summariser, clean
-from summarise.fetch import address_allowed, fetch_url
-from summarise.limits import Limits
+from summarise import InputError, LimitError, clean
+from summarise import settings as summarise_settings
+from summarise.ingest.url import address_allowed, fetch_url
+from summarise.qa import Reader
+from summarise.settings import Limits
+from summarise.summary import Summariser
 
 ARTICLE = tiny.example_article()
 
@@ -107,13 +110,14 @@ def test_a_hostname_resolving_to_loopback_is_refused(server):
 def test_private_addresses_allowed_by_the_setting(server, monkeypatch):
     assert fetch_url(server + "/article", allow_private=True) == ARTICLE
     monkeypatch.setenv("SUMMARISE_ALLOW_PRIVATE_URLS", "1")
+    summarise_settings.reload()
     assert fetch_url(server + "/to-article") == ARTICLE  # a checked redirect
 
 
 def test_the_connection_goes_to_the_checked_address(server, monkeypatch):
     """DNS rebinding: a name that resolves once to an allowed address and then to
     another cannot move the connection, because no second lookup is made."""
-    from summarise import fetch
+    from summarise.ingest import url as fetch
 
     port = server.rsplit(":", 1)[1]
     lookups = []

@@ -1,19 +1,30 @@
-"""The package's shape: no import circles between its modules, no module over 400 lines."""
+"""The package's shape: stages in layers (import-linter's contracts in pyproject.toml), no
+import circles between modules, a small top level, every stage folder documented, and
+the environment read in one module."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "summarise"
-MAX_LINES = 400
+ROOT = PACKAGE.parent
+MAX_TOP_LEVEL_MODULES = 8  # besides the stage folders
 
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p) for p in PACKAGE.rglob("*.py")}
 
 
 def imports(path: Path) -> set[str]:
@@ -31,8 +42,10 @@ def imports(path: Path) -> set[str]:
                 module = node.module or ""
             else:
                 continue
-            found.add(module)
-            found |= {f"{module}.{a.name}" for a in node.names}  # `from . import models`
+            submodules = {f"{module}.{a.name}" for a in node.names}
+            found |= submodules  # `from summarise.models import resolution`
+            if not submodules <= MODULES:  # names defined in the module itself
+                found.add(module)
     return found
 
 
@@ -88,7 +101,52 @@ def test_the_cycle_finder_finds_a_circle():
     assert cycles(edges) == [["a", "b", "c"]]
 
 
-@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.name)
-def test_no_module_is_over_400_lines(path):
-    lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{path.name} has {lines} lines"
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter's contracts of ``root/pyproject.toml`` on the package under ``root``."""
+    program = Path(sys.executable).with_name("lint-imports")
+    if not program.exists():
+        pytest.skip("import-linter is not installed (pip install -e '.[dev]')")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [str(program), "--config", str(root / "pyproject.toml"), "--no-cache"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_stages_keep_their_layers():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_lower_layer_importing_a_higher_one_breaks_the_contract(tmp_path):
+    shutil.copytree(PACKAGE, tmp_path / "summarise", ignore=shutil.ignore_patterns("*.npz"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    results = tmp_path / "summarise" / "results.py"
+    results.write_text(results.read_text() + "\nfrom summarise.qa import reader  # noqa\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "summarise.results -> summarise.qa.reader" in result.stdout
+
+
+def test_the_top_level_holds_few_modules_and_every_stage_folder_says_what_it_does():
+    modules = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(modules) <= MAX_TOP_LEVEL_MODULES, modules
+    folders = [p for p in PACKAGE.rglob("*") if p.is_dir() and any(p.glob("*.py"))]
+    assert len(folders) >= 8
+    for folder in folders:
+        init = folder / "__init__.py"
+        assert init.exists(), folder
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), init
+
+
+def test_one_module_reads_the_environment():
+    readers = sorted(
+        str(p.relative_to(ROOT))
+        for p in PACKAGE.rglob("*.py")
+        if "os.environ" in p.read_text(encoding="utf-8").replace("``os.environ``", "")
+    )
+    assert readers == ["summarise/settings.py"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 import tiny
 
-from summarise import InputError, Summariser, ct2_engine
+from summarise import InputError
+from summarise.models import ct2_engine
+from summarise.summary import Summariser
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +163,7 @@ def test_torch_generation_reports_between_decoding_steps(summariser_dir, summari
 def test_beam_search_without_cross_attention_reordering_gives_the_same_output(summariser):
     import torch
 
-    from summarise.summariser import _beam_cache
+    from summarise.summary.summariser import _beam_cache
 
     tokenizer, model = summariser.load()
     texts = [paragraph for paragraph, _ in tiny.summary_training_pairs()[:3]]

@@ -10,7 +10,7 @@ QUESTION = "Who is the EU chief negotiator?"
 
 @pytest.fixture
 def app(isolated_models):
-    from summarise import handlers
+    from summarise.apps.web import handlers
 
     handlers.configure()
     yield handlers
@@ -31,7 +31,7 @@ def test_summarise_and_ask_fill_the_cleaned_text_panel(app):
 
 
 def test_every_event_that_cleans_updates_the_cleaned_text_panel(app):
-    from summarise.ui import build_app
+    from summarise.apps.web.app import build_app
 
     blocks = build_app()
     [cleaned] = [b for b in blocks.blocks.values() if getattr(b, "elem_id", None) == "cleaned"]

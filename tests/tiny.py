@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-
-from summarise.testing import bpe_tokenizer, save_bpe, save_wordpiece, wordpiece_tokenizer
+from toy_tokenizers import bpe_tokenizer, save_bpe, save_wordpiece, wordpiece_tokenizer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "summarise" / "examples"
 

@@ -39,7 +39,6 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarise.clean import THRESHOLD  # noqa: E402
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
 from summarise.cleaner.classifier import (  # noqa: E402
     WEIGHTS,
@@ -50,6 +49,7 @@ from summarise.cleaner.classifier import (  # noqa: E402
 )
 from summarise.cleaner.features import block_features, detect_language  # noqa: E402
 from summarise.cleaner.lexicon import Lexicon, lexicon_features  # noqa: E402
+from summarise.cleaner.pipeline import THRESHOLD  # noqa: E402
 from summarise.cleaner.title import WEIGHTS as TITLE_WEIGHTS  # noqa: E402
 from summarise.cleaner.title import candidates, save_title_model, title_features  # noqa: E402
 
@@ -338,7 +338,7 @@ def cross_validate(
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from cleaner import Score, is_english, load_pages
 
-    from summarise.clean import clean
+    from summarise.cleaner.pipeline import clean
 
     pages = load_pages(DEV)
     scores = {"all": Score(), "English": Score(), "other languages": Score()}
@@ -378,7 +378,7 @@ def cross_validate_training(
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from cleaner import Page, Score
 
-    from summarise.clean import clean
+    from summarise.cleaner.pipeline import clean
 
     names = ["summarise", "the raw paste (doing nothing)", "the teacher itself"]
     scores = {name: Score() for name in names}

@@ -15,7 +15,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .rules import BYLINE, CJK, CJK_CHARS_PER_WORD, CJK_WEIGHT, NAME_PARTICLES, TERMINAL, WORD
+from summarise.cleaner.rules import (
+    BYLINE,
+    CJK,
+    CJK_CHARS_PER_WORD,
+    CJK_WEIGHT,
+    NAME_PARTICLES,
+    TERMINAL,
+    WORD,
+)
 
 PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
 PROSE_WORDS = 8  # prose: a sentence of at least this many words

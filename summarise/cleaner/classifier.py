@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES as FEATURE_NAMES
-from .lexicon import NAMES as LEXICON_NAMES
-from .lexicon import Lexicon, lexicon_features
+from summarise.cleaner.features import NAMES as FEATURE_NAMES
+from summarise.cleaner.lexicon import NAMES as LEXICON_NAMES
+from summarise.cleaner.lexicon import Lexicon, lexicon_features
 
 WEIGHTS = Path(__file__).with_name("line_model.npz")
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)

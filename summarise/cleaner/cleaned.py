@@ -9,7 +9,7 @@ from itertools import accumulate
 
 import ftfy
 
-from .blocks import Block
+from summarise.cleaner.blocks import Block
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import dates, rules, thread_phrases
-from .blocks import Block, first_paragraph
-from .furniture import is_stamp, stamp_words, without_stamps
+from summarise.cleaner import dates, rules, thread_phrases
+from summarise.cleaner.blocks import Block, first_paragraph
+from summarise.cleaner.furniture import is_stamp, stamp_words, without_stamps
 
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _HEADER_CHARS = 200  # a comment's header is a short line, however few its words

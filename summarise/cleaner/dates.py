@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import DATE_OPENERS, starting_with
+from summarise.cleaner.rules import DATE_OPENERS, starting_with
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
 # A time opening a line, its hour, minute and half of the day: "14:44", "2.44 pm", "14h44"

@@ -17,8 +17,9 @@ from typing import TypeVar
 
 import numpy as np
 
-from . import dates, rules, stopwords, thread_phrases
-from .blocks import Block
+from summarise.cleaner import dates, rules, thread_phrases
+from summarise.cleaner.blocks import Block
+from summarise.language import stopwords
 
 OWN = [
     "log_len", "log_words", "terminal", "ends_colon", "comma_rate", "punct_share",

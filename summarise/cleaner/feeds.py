@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import dates, rules
-from .blocks import Block, first_paragraph
+from summarise.cleaner import dates, rules
+from summarise.cleaner.blocks import Block, first_paragraph
 
 _TEASER_RUN = 3
 _READ_MORE_REACH = 2  # a teaser's paragraph stands this close above its "Read more" link

@@ -11,8 +11,8 @@ from functools import lru_cache
 import ftfy
 import numpy as np
 
-from . import dates, rules
-from .blocks import Block
+from summarise.cleaner import dates, rules
+from summarise.cleaner.blocks import Block
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"

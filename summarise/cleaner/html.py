@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import rules
-from .rules import WORD, WORD_CHARS
+from summarise.cleaner import rules
+from summarise.cleaner.rules import WORD, WORD_CHARS
 
 _SEARCH_WINDOW = 20000  # a word further than this from the previous one is not the same text
 _SPACE_RUN = re.compile(r"\s+")

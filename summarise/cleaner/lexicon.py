@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import rules
+from summarise.cleaner import rules
 
 NAMES = ["lexicon_mean", "lexicon_min", "lexicon_mean@-1", "lexicon_mean@+1", "lexicon_cover"]
 MIN_PAGES = 8  # a word is learned only from this many pages or more

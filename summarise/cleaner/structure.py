@@ -22,10 +22,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import rules
-from .blocks import Block
-from .comments import cut_comment_thread
-from .feeds import (
+from summarise.cleaner import rules
+from summarise.cleaner.blocks import Block
+from summarise.cleaner.comments import cut_comment_thread
+from summarise.cleaner.feeds import (
     cut_news_ticker,
     cut_related_section,
     drop_read_more_teasers,
@@ -36,7 +36,7 @@ from .feeds import (
     item_number,
     keep_main_run,
 )
-from .furniture import is_furniture_at, is_stamp, veto_furniture
+from summarise.cleaner.furniture import is_furniture_at, is_stamp, veto_furniture
 
 _STAMP_LINE_WORDS = 12  # a date line: the date, its time and a zone or a place
 _TABLE_SEPARATORS = ("│", "|", "\t")  # ... and not a table's row of times

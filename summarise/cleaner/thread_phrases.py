@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import starting_with
+from summarise.cleaner.rules import starting_with
 
 # "3 hours ago" in other languages: when a reader's comment was posted
 AGO = (

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import rules
-from .blocks import PROSE_CHARS, Block
-from .classifier import Averaged, load_weights, save_weights
-from .features import NAMES
-from .feeds import runs
-from .furniture import is_furniture_at
+from summarise.cleaner import rules
+from summarise.cleaner.blocks import PROSE_CHARS, Block
+from summarise.cleaner.classifier import Averaged, load_weights, save_weights
+from summarise.cleaner.features import NAMES
+from summarise.cleaner.feeds import runs
+from summarise.cleaner.furniture import is_furniture_at
 
 WEIGHTS = Path(__file__).with_name("title_model.npz")
 TITLE_NAMES = NAMES + [
