@@ -24,7 +24,7 @@ test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup-dev
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy summarise
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy summarise && $(BIN)/lint-imports
 
 audit: setup-dev
 	$(BIN)/python .ci/audit.py

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles import EXAMPLES, report_excerpt  # noqa: E402
 
-from summarise.claims.facts import Fact, Inventory, Lexicon, extract, key  # noqa: E402
+from summarise.claims.facts import Fact, Inventory, WordUsage, extract, key  # noqa: E402
 from summarise.claims.vocabulary import MONTHS, ORDINALS, TITLES, UNITS, WEEKDAYS  # noqa: E402
 from summarise.language.sentences import sentence_spans  # noqa: E402
 
@@ -107,7 +107,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lower_first(text: str, lexicon: Lexicon) -> str:
+def _lower_first(text: str, lexicon: WordUsage) -> str:
     first = text.split(" ", 1)[0]
     return (
         text
@@ -116,7 +116,7 @@ def _lower_first(text: str, lexicon: Lexicon) -> str:
     )
 
 
-def paraphrase(sentence: str, lexicon: Lexicon, rng: random.Random) -> str:
+def paraphrase(sentence: str, lexicon: WordUsage, rng: random.Random) -> str:
     """Move one clause and swap up to two words for synonyms, keeping every fact."""
     moves = []
     if (m := _INTRO.match(sentence)) and sentence[-1] in ".!?":
@@ -195,7 +195,7 @@ def _replace(text: str, start: int, end: int, new: str) -> tuple[str, tuple[int,
 
 
 def inject(
-    kind: str, text: str, source: Inventory, people: list[str], lexicon: Lexicon, rng
+    kind: str, text: str, source: Inventory, people: list[str], lexicon: WordUsage, rng
 ) -> tuple[str, tuple[int, int]] | None:
     """``text`` with one error of ``kind`` and its span, or ``None`` if it has no such fact."""
     facts = extract(text, lexicon)
@@ -266,7 +266,7 @@ def _changed(kind: str, fact: Fact, token: str, source: Inventory, rng) -> str |
     return None
 
 
-def people(text: str, lexicon: Lexicon) -> list[str]:
+def people(text: str, lexicon: WordUsage) -> list[str]:
     """Full names of people in ``text``: two or three capitalised words, no place words."""
     found: list[str] = []
     for start, end in sentence_spans(text)[1:]:
@@ -304,7 +304,7 @@ def _swap_name(text: str, facts: list[Fact], names: list[str], rng):
     return _replace(text, match.start(), match.end(), rng.choice(pool))
 
 
-def _units(text: str, lexicon: Lexicon, rng: random.Random) -> list[tuple[str, list[int]]]:
+def _units(text: str, lexicon: WordUsage, rng: random.Random) -> list[tuple[str, list[int]]]:
     """Paraphrased summary sentences with the article sentences they restate; now and
     then two short neighbours are fused into one sentence."""
     spans = sentence_spans(text)
@@ -332,7 +332,7 @@ def build_cases(seed: int = 13, sources: list[tuple[str, str]] | None = None) ->
     cases: list[Case] = []
     for name, text in sources or articles():
         spans = sentence_spans(text)
-        lexicon = Lexicon()
+        lexicon = WordUsage()
         lexicon.learn(text[s:e] for s, e in spans)
         names = people(text, lexicon)
         units = _units(text, lexicon, rng)

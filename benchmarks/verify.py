@@ -32,7 +32,7 @@ from claim_cases import (  # noqa: E402
     shared_articles,
 )
 
-from summarise.claims.facts import Lexicon  # noqa: E402
+from summarise.claims.facts import WordUsage  # noqa: E402
 from summarise.claims.verify import Verifier  # noqa: E402
 from summarise.language.sentences import sentence_spans  # noqa: E402
 
@@ -92,7 +92,7 @@ def timing(embedder=None, repeats: int = 3, margin: float = 0.25) -> tuple[float
     text = "\n\n".join(t for _, t in articles()[:-1])
     text += "\n\n" + long_article(2000 - len(text.split())).split("\n\n", 1)[1]
     spans = sentence_spans(text)
-    lexicon = Lexicon()
+    lexicon = WordUsage()
     lexicon.learn(text[s:e] for s, e in spans)
     rng = random.Random(0)
     step = len(spans) // 10

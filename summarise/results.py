@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 SCORE_DIGITS = 6
+NO_ANSWER = "The text does not seem to say."  # what the apps show when no answer is found
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.claims.facts import Inventory, Lexicon, extract
+from summarise.claims.facts import Inventory, WordUsage, extract
 from summarise.claims.verify import Verifier
 from summarise.claims.view import claims_html, claims_text
 from summarise.document import Document
@@ -24,8 +24,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "summarise" / "examples"
 ARTICLE = (EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
 
 
-def _lexicon(*texts: str) -> Lexicon:
-    lexicon = Lexicon()
+def _lexicon(*texts: str) -> WordUsage:
+    lexicon = WordUsage()
     lexicon.learn(texts)
     return lexicon
 

@@ -5,12 +5,11 @@ the environment read in one module."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
-
 import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 

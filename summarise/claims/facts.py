@@ -95,7 +95,7 @@ def word_keys(text: str) -> list[str]:
 
 
 @dataclass
-class Lexicon:
+class WordUsage:
     """What the article says about words: which are ordinary (seen in lower case)
     and which it capitalises in mid-sentence, so are names."""
 
@@ -257,13 +257,13 @@ def _quotes(text: str) -> list[Fact]:
     return facts
 
 
-def _ordinary(token: Token, lexicon: Lexicon) -> bool:
+def _ordinary(token: Token, lexicon: WordUsage) -> bool:
     """An everyday word ("The", "Officials"), not an acronym like "US"."""
     acronym = token.text.isupper() and len(token.key) > 1
     return token.key in lexicon.ordinary and not acronym
 
 
-def _names(text: str, tokens: list[Token], lexicon: Lexicon, blocked: bytearray) -> list[Fact]:
+def _names(text: str, tokens: list[Token], lexicon: WordUsage, blocked: bytearray) -> list[Fact]:
     """Runs of capitalised tokens that are names, with their checkable keys."""
     facts = []
     run: list[Token] = []
@@ -305,7 +305,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def extract(text: str, lexicon: Lexicon) -> list[Fact]:
+def extract(text: str, lexicon: WordUsage) -> list[Fact]:
     """The facts of ``text``, in order: quotes, dates, numbers, then names."""
     tokens = words(text)
     quotes = _quotes(text)
@@ -322,7 +322,7 @@ def extract(text: str, lexicon: Lexicon) -> list[Fact]:
 class Inventory:
     """The normalised facts a piece of article text contains, for look-ups."""
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: WordUsage) -> None:
         facts = extract(text, lexicon)
         self.keys = set(word_keys(text))
         self.sequence = " " + " ".join(word_keys(text)) + " "

@@ -35,7 +35,7 @@ from summarise.claims.clauses import (
     content,
     spans_between,
 )
-from summarise.claims.facts import Fact, Inventory, Lexicon, extract, word_keys
+from summarise.claims.facts import Fact, Inventory, WordUsage, extract, word_keys
 from summarise.language.sentences import sentence_spans
 from summarise.models.embedder import Embedder
 from summarise.results import Claim, Evidence, Flag
@@ -103,7 +103,7 @@ class Verifier:
         self.spans = spans if spans is not None else sentence_spans(text, language)
         self.sentences = [text[s:e] for s, e in self.spans]
         self.to_original = to_original
-        self.lexicon = Lexicon()
+        self.lexicon = WordUsage()
         self.lexicon.learn(self.sentences)
         self._inventories: dict[int, Inventory] = {}
         self._vectors: dict[int, np.ndarray] = {}

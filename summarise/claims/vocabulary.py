@@ -3,6 +3,9 @@ weekdays, titles before names, and the function words that are never names."""
 
 from __future__ import annotations
 
+from summarise.language.calendar import MONTHS as CALENDAR
+from summarise.language.names import NAME_CONNECTORS
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -24,12 +27,7 @@ CURRENCY_WORDS = {
     "crowns", "krona", "kronor", "krone", "kroner", "kronur", "franc", "francs", "rupees",
     "yuan", "usd", "eur", "gbp", "nok", "isk", "dkk", "sek",
 }  # fmt: skip
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+MONTHS = CALENDAR["en"]
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
@@ -49,4 +47,4 @@ FUNCTION_WORDS = frozenset(
     unless whether after later earlier last next first second according several another
     despite""".split()
 )
-CONNECTORS = {"of", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le", "al", "bin"}
+CONNECTORS = NAME_CONNECTORS

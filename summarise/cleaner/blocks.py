@@ -20,10 +20,10 @@ from summarise.cleaner.rules import (
     CJK,
     CJK_CHARS_PER_WORD,
     CJK_WEIGHT,
-    NAME_PARTICLES,
     TERMINAL,
     WORD,
 )
+from summarise.language.names import NAME_PARTICLES
 
 PROSE_CHARS = 150  # a paragraph: this many characters (a CJK one weighs three) and a full stop
 PROSE_WORDS = 8  # prose: a sentence of at least this many words

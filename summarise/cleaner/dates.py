@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarise.cleaner.rules import DATE_OPENERS, starting_with
+from summarise.language.calendar import MONTH_NAMES
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
 # A time opening a line, its hour, minute and half of the day: "14:44", "2.44 pm", "14h44"
@@ -21,31 +22,6 @@ ENGLISH_DATE = starting_with(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     + _NUMERIC_DATE,
-)
-# Month names and their abbreviations in the languages a page's date is most often
-# written in (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian,
-# Polish, Swedish, Turkish, Hindi, Arabic): a date is a month name next to a day's number.
-MONTH_NAMES = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    januar februar märz mai juni juli oktober dezember jän okt dez
-    janvier février mars avril juin juillet août septembre octobre novembre décembre
-    janv févr avr juil déc
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
-    noviembre diciembre ene
-    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev
-    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-    januari februari maart mei augustus maret agustus desember
-    stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października
-    listopada grudnia
-    maj augusti
-    ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
-    जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर नवंबर नवम्बर
-    दिसंबर दिसम्बर
-    يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر
-    ديسمبر
-    """.split()
 )
 _MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest first, then A-Z
 # A date: "March 5", "Sept. 25", "5 mars", "5. März", "1 de diciembre", "2026-03-05",

@@ -13,6 +13,7 @@ import numpy as np
 
 from summarise.cleaner import dates, rules
 from summarise.cleaner.blocks import Block
+from summarise.language.names import NAME_PARTICLES
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
@@ -21,7 +22,7 @@ _POINTER_WORDS = 25  # "Read also: " and another story's headline
 _BYLINE_WORDS = 12  # "By Tom Hill and Ana Ruiz, Local Democracy Reporters"
 _BYLINE_NAME_WORDS = 8  # ... its names, "By Nelson D. Schwartz" or two
 _BYLINE_ROLE_WORDS = 4  # ... and what follows a comma
-_NAME_WORDS = rules.NAME_PARTICLES | {"and", "&"}  # ... between two capitalised names
+_NAME_WORDS = NAME_PARTICLES | {"and", "&"}  # ... between two capitalised names
 _TRAIL_ITEM_WORDS = 3  # a section in a breadcrumb trail: "Science & Technology"
 _TRAIL_REACH = 8  # ... whose last item, the headline, stands again within this many blocks
 

@@ -322,10 +322,6 @@ SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham", "by: Erin Cunningham": who wrote the article, never
 # its headline.
 BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af):? [A-ZÀ-Þ]")
-# The lower-case words of a name: "Ludwig van Beethoven", "Ana de Armas".
-NAME_PARTICLES = frozenset(
-    "de da das do dos del della di du van von der den la le ter al bin".split()
-)
 # A writer's role after their name on a byline, "Jane Roe Business correspondent".
 WRITER_ROLES = frozenset(
     """

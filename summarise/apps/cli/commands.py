@@ -14,12 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from summarise.errors import InputError
+from summarise.results import NO_ANSWER
 
 if TYPE_CHECKING:
     from summarise.components import Components, ModelSettings
     from summarise.document import Document
-
-NO_ANSWER = "The text does not seem to say."
 
 
 def read_input(name: str) -> str:

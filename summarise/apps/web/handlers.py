@@ -26,7 +26,7 @@ from summarise.document import Document
 from summarise.errors import SummariseError
 from summarise.ingest.files import read_bytes
 from summarise.ingest.url import fetch_url
-from summarise.results import Answer
+from summarise.results import NO_ANSWER, Answer
 from summarise.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,6 @@ EXAMPLE_QUESTIONS = [
     "How long will the negotiations last?",
 ]
 MAX_ALTERNATIVES = 3
-NO_ANSWER = "The text does not seem to say."
 R = TypeVar("R")
 
 _STATE: dict[str, Components] = {"components": Components()}  # set by serve or tests
