@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,10 @@ def test_the_built_wheel_imports_in_a_fresh_venv(tmp_path):
     )
     assert build.returncode == 0, build.stderr[-3000:]
     [wheel] = wheels.glob("summarise-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.namelist()
+    assert "summarise/cleaner/line_model.npz" in shipped
+    assert not [name for name in shipped if "test" in name.split("/")[-1].lower()]
     python = python_with_bundled_pip(tmp_path / "venv")
     pip(python, "torch==2.13.0", cwd=tmp_path)  # the CPU build first, as `make setup` does
     pip(python, str(wheel), cwd=tmp_path)
@@ -139,7 +144,7 @@ def test_the_built_wheel_imports_in_a_fresh_venv(tmp_path):
         [
             str(python),
             "-c",
-            "import summarise; print(summarise.clean('<p>' + 'Words. ' * 40))",
+            "import summarise as s; print(s.__version__, s.clean('<p>' + 'Words. ' * 40))",
         ],
         cwd=tmp_path,
         env=ENV,
@@ -148,6 +153,7 @@ def test_the_built_wheel_imports_in_a_fresh_venv(tmp_path):
         timeout=300,
     )
     assert check.returncode == 0, check.stderr[-3000:]
+    assert check.stdout.startswith(project()["version"] + " ")
 
 
 def free_port() -> int:
