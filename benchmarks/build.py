@@ -27,7 +27,7 @@ from transformers import (
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT.parent / "tests"))  # the toy tokenizers the tests use too
 
 from toy_tokenizers import (  # noqa: E402
     bpe_tokenizer,
