@@ -57,6 +57,11 @@ def _patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.
     )
 
 
+def number_pattern(language: Language = ENGLISH) -> re.Pattern[str]:
+    """A number as the language writes it, digits only: "1,200.5", "1.200,5", "1 200,5"."""
+    return _patterns(language)[0]
+
+
 @dataclass(frozen=True)
 class Fact:
     """A checkable span of a sentence: ``kind`` is name, number, amount, percent,
@@ -243,7 +248,7 @@ def _compound(word: str, language: Language) -> float | None:
     return float(total + current)
 
 
-def _digits(token: str, language: Language = ENGLISH) -> tuple[float, float] | None:
+def read_number(token: str, language: Language = ENGLISH) -> tuple[float, float] | None:
     """The value of "1,200" / "4.5" / "21st" / "5m" ("1.200" / "4,5" in German) and the
     step of its last digit."""
     m = _patterns(language)[0].match(token)
@@ -282,7 +287,7 @@ def _numbers(
         if _inside(token.start, skip):
             i += 1
             continue
-        parsed = _digits(token.text, language)
+        parsed = read_number(token.text, language)
         if parsed is None:
             word_value = _number_word(token.text, language)
             following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
@@ -327,6 +332,8 @@ def _numbers(
             kind, (start, end) = "amount", signed
         facts.append(Fact(kind, text[start:end], start, end, value=value, step=step))
         i = j
+        while i < len(tokens) and tokens[i].start < end:  # "pour cent", "de euros"
+            i += 1
     return facts
 
 
@@ -383,7 +390,7 @@ def _dates(text: str, tokens: list[Token], language: Language) -> list[Fact]:
         following = last + 1
         if following + 1 < len(tokens) and tokens[following].text.lower() in links:
             following += 1
-        number = _digits(tokens[following].text, language) if following < len(tokens) else None
+        number = read_number(tokens[following].text, language) if following < len(tokens) else None
         if number is not None and _years(number[0]):
             last, year = following, int(number[0])
         start, end = tokens[first].start, tokens[last].end
@@ -393,7 +400,7 @@ def _dates(text: str, tokens: list[Token], language: Language) -> list[Fact]:
 
 
 def _day(word: str, language: Language = ENGLISH) -> int | None:
-    parsed = _digits(word, language)
+    parsed = read_number(word, language)
     if parsed and parsed[0].is_integer() and 1 <= parsed[0] <= 31 and word[:2].isalnum():
         return int(parsed[0]) if not any(c in word for c in ",.") else None
     return None
@@ -429,9 +436,10 @@ def _names(text: str, tokens: list[Token], lexicon: WordUsage, blocked: bytearra
             for t in run
             if t.key not in titles and t.key not in connectors and not _ordinary(t, lexicon)
         )
-        lone_opener = (  # "Prices rose...": a name only if the article has the word at all
-            len(run) == 1 and _opens(text, run[0].start) and run[0].key not in lexicon.seen
-        )
+        # "Prices rose...": a name only if the article has the word at all; where nouns
+        # have capitals, only if the article capitalises it inside a sentence, unled
+        known = lexicon.capitalised if lexicon.language.nouns_capitalised else lexicon.seen
+        lone_opener = len(run) == 1 and _opens(text, run[0].start) and run[0].key not in known
         if keys and not lone_opener:
             start, end = run[0].start, run[-1].end
             facts.append(Fact("name", text[start:end], start, end, words=keys))
@@ -471,7 +479,8 @@ def extract(text: str, lexicon: WordUsage) -> list[Fact]:
     blocked = bytearray(len(text) + 1)
     for f in quotes + dates + numbers:
         blocked[f.start : f.end] = b"\x01" * (f.end - f.start)
-    names = _names(text, tokens, lexicon, blocked)
+    # without a table, a capital says too little (every sentence opener would be a name)
+    names = _names(text, tokens, lexicon, blocked) if language.code else []
     return sorted(quotes + dates + numbers + names, key=lambda f: f.start)
 
 

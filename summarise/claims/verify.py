@@ -213,7 +213,9 @@ class Verifier:
         inventory = Inventory(evidence_text, self.lexicon) if chosen else None
         missing = [f for f in draft.facts if inventory is None or not inventory.has(f)]
         antecedent = self._antecedent(min(i for i, _ in chosen)) if chosen else None
-        if antecedent is not None and any(f.kind == "name" for f in missing):
+        # a claim opening with the pronoun itself names no one else by it
+        pronouns = self.language.pronouns & set(word_keys(draft.text, self.language)[:3])
+        if antecedent is not None and any(f.kind == "name" for f in missing) and not pronouns:
             index, person = antecedent
             resolved = [f for f in missing if f.kind == "name" and person.has(f)]
             if resolved:  # "Her team counted..." restated as "Arnadottir's team counted..."
