@@ -39,7 +39,7 @@ def _patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.
     """The language's number (as written: "1,200.5", "1.200,5", "1 200,5"), word and
     quotation patterns."""
     group = re.escape(language.thousands)
-    number = rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:{re.escape(language.decimal)}\d+)?"
+    number = rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:[{re.escape(language.decimal)}]\d+)?"
     closers: dict[str, str] = {}
     for opening, closing in language.quotes:
         closers[opening] = closers.get(opening, "") + closing
@@ -264,11 +264,15 @@ def read_number(token: str, language: Language = ENGLISH) -> tuple[float, float]
 
 
 def _value(number: str, language: Language) -> tuple[float, float]:
-    """A written number's value and the step of its last digit."""
+    """A written number's value and the step of its last digit. Where one mark may be
+    either (no language known), it groups thousands only before three last digits."""
+    decimals = ""
+    last = max(number.rfind(mark) for mark in language.decimal)
+    if last >= 0 and (number[last] not in language.thousands or len(number) - last != 4):
+        number, decimals = number[:last], number[last + 1 :]
     for mark in language.thousands:
         number = number.replace(mark, "")
-    whole, _, decimals = number.partition(language.decimal)
-    return float(whole + ("." + decimals if decimals else "")), 10.0 ** -len(decimals)
+    return float(number + ("." + decimals if decimals else "")), 10.0 ** -len(decimals)
 
 
 def _years(value: float) -> bool:
