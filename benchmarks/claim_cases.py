@@ -327,7 +327,7 @@ def people(text: str, lexicon: WordUsage) -> list[str]:
     not_people = profile.not_people if profile else NOT_PEOPLE
     for start, end in sentence_spans(text, language.code)[1:]:
         for f in extract(text[start:end], lexicon):
-            tokens = [t for t in f.text.split() if t.lower().rstrip(".") not in language.titles]
+            tokens = [t for t in f.text.split() if not language.title(t.lower().rstrip("."))]
             keys = [t.lower() for t in tokens]
             if f.kind != "name" or not 2 <= len(tokens) <= 3 or set(keys) & not_people:
                 continue

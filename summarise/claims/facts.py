@@ -216,25 +216,22 @@ def _compound(word: str, language: Language) -> float | None:
     if len(word) > 40 or not word[:1].isalpha():
         return None
     pieces = sorted(language.units, key=len, reverse=True)
-    links = ("-", "und", "ën", "en", "et", "-et-")
-
-    def parse(at: int) -> list[int] | None:
-        if at == len(word):
-            return []
+    links = ("", *language.compound_links)
+    # readings[i]: the pieces' values that spell word[i:] (tried from the end: no backtracking)
+    readings: list[list[int] | None] = [None] * len(word) + [[]]
+    for at in range(len(word) - 1, -1, -1):
         for piece in pieces:
-            if word.startswith(piece, at):
-                rest = at + len(piece)
-                for link in ("", *links):
-                    if link and not word.startswith(link, rest):
-                        continue
-                    if link and rest + len(link) == len(word):
-                        continue
-                    tail = parse(rest + len(link))
+            if readings[at] is not None or not word.startswith(piece, at):
+                continue
+            rest = at + len(piece)
+            for link in links:
+                after = rest + len(link)
+                if word.startswith(link, rest) and (not link or after < len(word)):
+                    tail = readings[after] if after <= len(word) else None
                     if tail is not None:
-                        return [language.units[piece], *tail]
-        return None
-
-    parts = parse(0)
+                        readings[at] = [language.units[piece], *tail]
+                        break
+    parts = readings[0]
     if parts is None or len(parts) < 2:
         return None
     total = current = 0
@@ -430,7 +427,8 @@ def _names(text: str, tokens: list[Token], lexicon: WordUsage, blocked: bytearra
     """Runs of capitalised tokens that are names, with their checkable keys."""
     facts = []
     run: list[Token] = []
-    titles, connectors = lexicon.language.titles, lexicon.language.connectors
+    language = lexicon.language
+    connectors = language.connectors
 
     def close() -> None:
         while run and run[-1].key in connectors:
@@ -438,7 +436,7 @@ def _names(text: str, tokens: list[Token], lexicon: WordUsage, blocked: bytearra
         keys = tuple(
             t.key
             for t in run
-            if t.key not in titles and t.key not in connectors and not _ordinary(t, lexicon)
+            if not language.title(t.key) and t.key not in connectors and not _ordinary(t, lexicon)
         )
         # "Prices rose...": a name only if the article has the word at all; where nouns
         # have capitals, only if the article capitalises it inside a sentence, unled
@@ -454,7 +452,7 @@ def _names(text: str, tokens: list[Token], lexicon: WordUsage, blocked: bytearra
             close()  # punctuation between two capitalised words ends the name
         if blocked[token.start] or token.text[:1].isdigit():
             close()
-        elif token.text[:1].isupper() and lexicon.noun(tokens, i) and token.key not in titles:
+        elif token.text[:1].isupper() and lexicon.noun(tokens, i) and not language.title(token.key):
             close()
         elif token.text[:1].isupper() and not (
             _opens(text, token.start) and _ordinary(token, lexicon)

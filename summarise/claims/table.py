@@ -18,15 +18,17 @@ ALL_QUOTES = (
 class Language:
     """The words and formats the claim checker reads in one language.
 
-    ``units`` maps number words (and the pieces compound number words are built
-    from when ``compounds``) to values; ``scales`` multiply ("Millionen", "Mio");
-    ``number_links`` join number words ("treinta y cinco"); ``amount_links`` come
-    between a number and its currency ("millones de euros"); ``date_links`` between
-    day, month and year ("3 de marzo de 2025"). ``lone`` number words ("one", "eine")
-    are no fact on their own. ``elisions`` are the clipped words an apostrophe joins
-    to the next ("l’", "d’"). ``nouns_capitalised``: every noun has a capital
-    (German), so a capitalised word after a ``determiners`` word, or ending in one
-    of the ``noun_suffixes``, is no name.
+    ``units`` maps number words to values, and where ``compounds`` also the pieces
+    that longer number words are built of, joined by ``compound_links``
+    ("dreiundzwanzig"); ``scales`` multiply ("Millionen", "Mio"); ``number_links``
+    join number words ("treinta y cinco"); ``amount_links`` come between a number and
+    its currency ("millones de euros"); ``date_links`` between day, month and year
+    ("3 de marzo de 2025"). ``lone`` number words ("one", "eine") are no fact on their
+    own. ``elisions`` are the clipped words an apostrophe joins to the next ("l’",
+    "d’"). ``nouns_capitalised``: every noun has a capital (German), so a capitalised
+    word after a ``determiners`` word, or ending in one of the ``noun_suffixes``, is no
+    name. ``title_endings`` make a compound a title ("Ministerpräsidentin").
+    ``decimal`` and ``thousands`` are the number format's marks.
     """
 
     code: str
@@ -34,6 +36,7 @@ class Language:
     ordinals: dict[str, int] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
     compounds: bool = False
+    compound_links: tuple[str, ...] = ()
     number_links: frozenset[str] = frozenset()
     lone: frozenset[str] = frozenset()
     ordinal_suffixes: frozenset[str] = frozenset()
@@ -46,6 +49,7 @@ class Language:
     date_links: frozenset[str] = frozenset()
     weekdays: tuple[str, ...] = ()
     titles: frozenset[str] = frozenset()
+    title_endings: tuple[str, ...] = ()
     function_words: frozenset[str] = frozenset()
     connectors: frozenset[str] = NAME_CONNECTORS
     conjunctions: tuple[str, ...] = ()
@@ -58,6 +62,10 @@ class Language:
     decimal: str = "."  # the decimal mark (or marks)
     thousands: str = ","  # the marks that group thousands
     suffixes: tuple[str, ...] = ()
+
+    def title(self, word: str) -> bool:
+        """Whether a lower-case word is a title before a name ("dr", "ministerpräsidentin")."""
+        return word in self.titles or (len(word) > 6 and word.endswith(self.title_endings))
 
 
 def numbers(spec: str) -> dict[str, int]:

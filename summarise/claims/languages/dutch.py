@@ -19,6 +19,7 @@ DUTCH = Language(
         """honderd:100 duizend:1000 miljoen:1e6 mln:1e6 miljard:1e9 mld:1e9 biljoen:1e12"""
     ),
     compounds=True,
+    compound_links=words("ën en"),
     lone=wordset("een nul één"),
     ordinal_suffixes=wordset("de e ste"),
     percent=wordset("% procent"),

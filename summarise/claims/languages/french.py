@@ -19,6 +19,7 @@ FRENCH = Language(
         md:1e9 mds:1e9 mrd:1e9"""
     ),
     compounds=True,
+    compound_links=("-et-", "-"),
     number_links=wordset("et"),
     lone=wordset("un une zéro"),
     ordinal_suffixes=wordset("e er es re ème"),

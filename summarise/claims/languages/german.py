@@ -23,6 +23,7 @@ GERMAN = Language(
         milliarden:1e9 mrd:1e9 billion:1e12 billionen:1e12"""
     ),
     compounds=True,
+    compound_links=words("und"),
     number_links=wordset("und"),
     lone=wordset("ein eine einem einen einer eins null"),
     percent=wordset("% prozent"),
@@ -35,6 +36,10 @@ GERMAN = Language(
         direktorin doktor dr frau herr herrn kanzler kanzlerin minister ministerin
         oberbürgermeister oberbürgermeisterin prof professor professorin präsident
         präsidentin richter richterin sankt sprecher sprecherin st"""
+    ),
+    title_endings=words(
+        """präsident präsidentin minister ministerin bürgermeister bürgermeisterin sprecher
+        sprecherin leiter leiterin chef chefin direktor direktorin senator senatorin"""
     ),
     function_words=wordset(
         """aber alle allerdings als am an ans auch auf aus außerdem bei beide beim bereits
