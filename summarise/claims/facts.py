@@ -8,6 +8,11 @@ piece of the article, so checking a fact is a set look-up, not a string search.
 Names are found without a tagger: runs of capitalised words that are not
 ordinary words of the article (seen in lower case); a lone capitalised word
 opening a sentence counts only when the article has that word too.
+
+Every word list and the number format come from the language's table
+(:mod:`.languages`, carried by :class:`WordUsage`): "11 Prozent" = "elf Prozent" =
+"11 %", "1.234,5" is 1234.5 in German and "1 234,5" in French, "3. März 2025" and
+"3 de marzo de 2025" are day 3 of month 3.
 """
 
 from __future__ import annotations

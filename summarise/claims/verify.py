@@ -85,7 +85,9 @@ class Verifier:
     The encoder is consulted for claims whose lexical alignment is not clear-cut
     (``margin``: how far the best sentence must lead; ``inf`` consults it always),
     and then only on their best few lexical candidates, kept for later calls: the
-    cost grows with the summary, not the article.
+    cost grows with the summary, not the article. ``language`` is the document's
+    language code: its table (:mod:`.languages`) reads the facts; English by default,
+    digits, dates in digits and quotations only for a language without a table.
     """
 
     def __init__(

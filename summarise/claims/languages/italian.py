@@ -15,7 +15,7 @@ ITALIAN = Language(
         cinquant:50 sessant:60 settant:70 ottant:80 novant:90 cento:100 mille:1000 mila:1000
         dozzina:12"""
     ),
-    ordinals=numbers("terzo:3 terza:3 quarto:4 quarta:4 quinto:5 decimo:10"),
+    ordinals=numbers("terzo:3 terza:3 quinto:5 decimo:10"),  # not "quarto", a quarter
     scales=scales(
         """cento:100 mille:1000 mila:1000 milione:1e6 milioni:1e6 mln:1e6 miliardo:1e9
         miliardi:1e9 mld:1e9 mrd:1e9"""

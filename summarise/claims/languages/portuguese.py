@@ -16,8 +16,9 @@ PORTUGUESE = Language(
         quinhentos:500 seiscentos:600 setecentos:700 oitocentos:800 novecentos:900 mil:1000
         dúzia:12"""
     ),
-    ordinals=numbers("terceiro:3 terceira:3 quarto:4 quarta:4 quinto:5 décimo:10"),
-    scales=scales("""mil:1000 milhão:1e6 milhões:1e6 mi:1e6 bilhão:1e9 bilhões:1e9 bi:1e9"""),
+    # not "quarto" (a room) nor "quarta" (Wednesday)
+    ordinals=numbers("terceiro:3 terceira:3 quinto:5 décimo:10"),
+    scales=scales("mil:1000 milhão:1e6 milhões:1e6 mi:1e6 bilhão:1e9 bilhões:1e9 bi:1e9"),
     number_links=wordset("e"),
     lone=wordset("um uma zero"),
     ordinal_suffixes=wordset("a o ª º"),

@@ -17,9 +17,8 @@ SPANISH = Language(
         trescientos:300 trescientas:300 cuatrocientos:400 quinientos:500 quinientas:500
         seiscientos:600 setecientos:700 ochocientos:800 novecientos:900 mil:1000 docena:12"""
     ),
-    ordinals=numbers(
-        """tercer:3 tercero:3 tercera:3 cuarto:4 cuarta:4 quinto:5 quinta:5 sexto:6 décimo:10"""
-    ),
+    # not "cuarto" (a room, a quarter) nor "quinta" (a country house)
+    ordinals=numbers("tercer:3 tercero:3 tercera:3 quinto:5 sexto:6 décimo:10"),
     scales=scales("mil:1000 millón:1e6 millones:1e6 mill:1e6 billón:1e12 billones:1e12"),
     number_links=wordset("y"),
     lone=wordset("cero un una uno"),
