@@ -220,7 +220,11 @@ def test_the_verifier_reads_the_documents_language():
     assert good[0].unsupported == []
     assert [f.text for f in bad[0].unsupported] == ["49 Mio. Euro"]
     doc = Document(GERMAN_ARTICLE * 3, False, False, False)
-    assert doc._verifier.language is table(doc.cleaned.language)
+    assert doc.cleaned.language == "de" and doc._verifier.language is LANGUAGES["de"]
+    flags = [
+        f.text for c in doc.verify("Die Brücke soll 49 Mio. Euro kosten.") for f in c.unsupported
+    ]
+    assert flags == ["49 Mio. Euro"]
 
 
 @pytest.mark.parametrize("language", ["de", "fr", "es"])
