@@ -1,4 +1,5 @@
-"""Cases for checking summaries, generated from our example articles.
+"""Cases for checking summaries, generated from our example articles (English), and
+from our German, French and Spanish ones in ``claim_articles/`` (see ``claim_profiles``).
 
 Every article sentence that states a fact is paraphrased lightly (a clause
 moved, a word or two swapped for a synonym, a number or date written another
@@ -11,6 +12,7 @@ same article, a date moved, an invented quotation.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import sys
@@ -20,13 +22,27 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles import EXAMPLES, report_excerpt  # noqa: E402
+from claim_profiles import PROFILES  # noqa: E402
 
-from summarise.claims.facts import Fact, Inventory, WordUsage, extract, key  # noqa: E402
-from summarise.claims.vocabulary import MONTHS, ORDINALS, TITLES, UNITS, WEEKDAYS  # noqa: E402
+from summarise.claims.facts import (  # noqa: E402
+    Fact,
+    Inventory,
+    WordUsage,
+    extract,
+    key,
+    number_pattern,
+    read_number,
+)
+from summarise.claims.languages import Language, table  # noqa: E402
+from summarise.claims.vocabulary import MONTHS, UNITS  # noqa: E402
 from summarise.language.sentences import sentence_spans  # noqa: E402
 
 SUMMARY_SENTENCES = 5
 KINDS = ["number", "name", "date", "quote"]
+LANGUAGES = ["en", *PROFILES]
+CLAIM_ARTICLES = Path(__file__).resolve().parent / "claim_articles"
+_DOZENS = {"dozen", "dutzend", "douzaine", "docena", "dozzina", "dúzia", "dozijn"}
+_QUOTES = '"“”„«»'  # sentences with these are not fused or reordered
 SYNONYMS = {
     "said": "stated", "says": "states", "told": "informed", "about": "around",
     "promised": "pledged", "expected": "anticipated", "largest": "biggest", "buy": "acquire",
@@ -73,8 +89,12 @@ class Case:
     sources: list[list[int]] | None = None
 
 
-def articles() -> list[tuple[str, str]]:
-    """(name, text) of each example article and a generated report excerpt."""
+def articles(language: str = "en") -> list[tuple[str, str]]:
+    """(name, text) of each example article and a generated report excerpt; in another
+    language, our articles in that language."""
+    if language != "en":
+        folder = CLAIM_ARTICLES / language
+        return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
     found = [
         (p.stem, p.read_text(encoding="utf-8"))
         for p in sorted(EXAMPLES.glob("*.txt"))
@@ -118,38 +138,46 @@ def _lower_first(text: str, lexicon: WordUsage) -> str:
 
 def paraphrase(sentence: str, lexicon: WordUsage, rng: random.Random) -> str:
     """Move one clause and swap up to two words for synonyms, keeping every fact."""
+    code = lexicon.language.code
+    profile = PROFILES.get(code)
+    synonyms = profile.synonyms if profile else SYNONYMS
+    joiner = profile.joiner if profile else ", and "
+    english = profile is None
     moves = []
-    if (m := _INTRO.match(sentence)) and sentence[-1] in ".!?":
+    if english and (m := _INTRO.match(sentence)) and sentence[-1] in ".!?":
         rest = sentence[m.end() : -1]
         moves.append(f"{_capital(rest)}, {_lower_first(m.group(1), lexicon)}{sentence[-1]}")
-    quoted = any(q in sentence for q in '"“”')
-    if (m := _WEEKDAY.search(sentence)) and m.start() > 0 and not quoted:
+    quoted = any(q in sentence for q in _QUOTES)
+    if english and (m := _WEEKDAY.search(sentence)) and m.start() > 0 and not quoted:
         rest = sentence[: m.start()] + sentence[m.end() :]
         moves.append(f"On {m.group(1)}, {_lower_first(rest, lexicon)}")
-    head, sep, tail = sentence.partition(", and ")
+    head, sep, tail = sentence.partition(joiner)
     if sep and not quoted and len(head.split()) >= 5 and len(tail.split()) >= 5:
-        moves.append(f"{_capital(tail[:-1])}, and {_lower_first(head, lexicon)}{tail[-1]}")
+        moves.append(f"{_capital(tail[:-1])}{joiner}{_lower_first(head, lexicon)}{tail[-1]}")
     text = rng.choice(moves) if moves else sentence
     if rng.random() < 0.5:
-        text = reformat(text, rng)
+        text = reformat(text, rng, code)
     if rng.random() < 0.5:
-        text = _drop_clause(text)
+        text = _drop_clause(text, code)
     protected = [(f.start, f.end) for f in extract(text, lexicon)]
     options = [
         m
-        for m in re.finditer(r"[A-Za-z]+", text)
-        if m.group().lower() in SYNONYMS and not any(s <= m.start() < e for s, e in protected)
+        for m in re.finditer(r"[A-Za-z]+" if english else r"[^\W\d_]+", text)
+        if m.group().lower() in synonyms and not any(s <= m.start() < e for s, e in protected)
     ]
     for m in sorted(rng.sample(options, min(2, len(options))), key=lambda m: -m.start()):
-        word = SYNONYMS[m.group().lower()]
+        word = synonyms[m.group().lower()]
         word = _capital(word) if m.group()[0].isupper() else word
         text = text[: m.start()] + word + text[m.end() :]
     return text
 
 
-def reformat(text: str, rng: random.Random) -> str:
+def reformat(text: str, rng: random.Random, language: str = "en") -> str:
     """Write one fact another way: "11 percent" as "11%", "five" as "5", "U.S." as "US",
-    "38,000" as "38000", "2 June 2025" as "June 2, 2025", "European Union" as "EU"."""
+    "38,000" as "38000", "2 June 2025" as "June 2, 2025", "European Union" as "EU"
+    (in other languages, the profile's rules)."""
+    if language in PROFILES:
+        return _apply(list(PROFILES[language].rules), text, rng)
     months = "|".join(m.capitalize() for m in MONTHS if len(m) > 3)
     units = "|".join(w for w in UNITS if w not in {"one", "zero", "dozen"})
     rules = [
@@ -165,8 +193,13 @@ def reformat(text: str, rng: random.Random) -> str:
         (r"\bU\.S\.", lambda m: "US"),
         (r"\bEuropean Union\b", lambda m: "EU"),
     ]
+    return _apply(rules, text, rng)
+
+
+def _apply(rules: list, text: str, rng: random.Random) -> str:
+    """The first rule, in a random order, that applies outside quotations."""
     rng.shuffle(rules)
-    quoted = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    quoted = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|„[^“]*“|«[^»]*»", text)]
     for pattern, change in rules:
         for m in re.finditer(pattern, text):
             if not any(s <= m.start() < e for s, e in quoted):
@@ -174,20 +207,24 @@ def reformat(text: str, rng: random.Random) -> str:
     return text
 
 
-def _drop_clause(text: str) -> str:
+def _drop_clause(text: str, language: str = "en") -> str:
     """Drop a ", who ...," or ", which ...," clause, as summaries compress."""
-    m = re.search(r", (?:who|which) [^,\"“”]{5,80},", text)
+    profile = PROFILES.get(language)
+    m = re.search(profile.relatives if profile else r", (?:who|which) [^,\"“”]{5,80},", text)
     return text[: m.start()] + text[m.end() - 1 :] if m else text
 
 
-def _spell(value: int, template: str) -> str | None:
+def _spell(value: int, template: str, language: Language) -> str | None:
+    """``value`` written the way ``template`` is: in words, or digits grouped or not."""
     if template.isalpha():
-        names = {v: k for k, v in {**UNITS, **ORDINALS}.items() if k != "dozen"}
-        table = ORDINALS if template.lower() in ORDINALS else UNITS
-        word = next((k for k, v in table.items() if v == value and k != "dozen"), None)
+        units, ordinals = language.units, language.ordinals
+        names = {v: k for k, v in {**units, **ordinals}.items() if k not in _DOZENS}
+        words = ordinals if template.lower() in ordinals else units
+        word = next((k for k, v in words.items() if v == value and k not in _DOZENS), None)
         word = word or names.get(value)
         return None if word is None else (_capital(word) if template[0].isupper() else word)
-    return f"{value:,}" if "," in template else str(value)
+    separator = next((c for c in template if c in language.thousands), None)
+    return f"{value:,}".replace(",", separator) if separator else str(value)
 
 
 def _replace(text: str, start: int, end: int, new: str) -> tuple[str, tuple[int, int]]:
@@ -199,20 +236,25 @@ def inject(
 ) -> tuple[str, tuple[int, int]] | None:
     """``text`` with one error of ``kind`` and its span, or ``None`` if it has no such fact."""
     facts = extract(text, lexicon)
+    language = lexicon.language
+    profile = PROFILES.get(language.code)
     if kind == "quote":
-        phrase = rng.choice(INVENTED_QUOTES)
+        phrase = rng.choice(profile.invented if profile else INVENTED_QUOTES)
+        opening, closing = profile.quote if profile else ("“", "”")
         quotes = [f for f in facts if f.kind == "quote"]
         if quotes:
             q = quotes[0]
-            return _replace(text, q.start, q.end, f"“{phrase}”")
-        if text[-1] not in ".!?" or text.endswith(("”.", '".')):
+            return _replace(text, q.start, q.end, f"{opening}{phrase}{closing}")
+        if text[-1] not in ".!?" or text.endswith(("”.", '".', "“.", "».")):
             return None
-        return _replace(text, len(text) - 1, len(text) - 1, f", calling it “{phrase}”")
+        tail = profile.quote_tail.format(phrase) if profile else f", calling it “{phrase}”"
+        return _replace(text, len(text) - 1, len(text) - 1, tail)
     if kind == "name":
         return _swap_name(text, facts, people, rng)
     candidates = []
+    written = re.compile(rf"{number_pattern(language).pattern}|[^\W\d_]+(?:-[^\W\d_]+)?")
     for f in facts:
-        token = re.search(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?", f.text)
+        token = written.search(f.text)
         if token is None:
             continue
         year = f.kind == "number" and 1800 <= f.value <= 2100 and f.step == 1
@@ -222,27 +264,36 @@ def inject(
             candidates.append((f, token))
     rng.shuffle(candidates)
     for f, token in candidates:
-        new = _changed(kind, f, token.group(), source, rng)
+        new = _changed(kind, f, token.group(), source, rng, language)
         if new is not None:
             start = f.start + token.start()
             return _replace(text, start, start + len(token.group()), new)
     return None
 
 
-def _changed(kind: str, fact: Fact, token: str, source: Inventory, rng) -> str | None:
+def _changed(
+    kind: str, fact: Fact, token: str, source: Inventory, rng, language: Language
+) -> str | None:
     """A different spelling-alike value for ``token`` that the source sentence lacks."""
     low = token.lower()
-    if kind == "date" and low in WEEKDAYS:
-        days = sorted(WEEKDAYS, key=list(WEEKDAYS).index)
-        return _capital(rng.choice([d for d in days if d != low and d not in source.keys]))
-    if kind == "date" and low in MONTHS:
-        months = [m for m, n in MONTHS.items() if len(m) > 4 or m in {"may", "june", "july"}]
-        other = [m for m in months if MONTHS[m] != MONTHS[low] and m not in source.keys]
-        return _capital(rng.choice(other))
-    digits = token.replace(",", "")
-    if digits.replace(".", "").isdigit():
-        decimals = len(digits.partition(".")[2])
-        value = float(digits)
+
+    def cased(word: str) -> str:
+        return _capital(word) if token[0].isupper() or language.code == "en" else word
+
+    if kind == "date" and low in language.weekdays:
+        days = list(language.weekdays)
+        return cased(rng.choice([d for d in days if d != low and d not in source.keys]))
+    months = language.months
+    if kind == "date" and low in months:
+        first: dict[int, str] = {}
+        for name, number in months.items():
+            first.setdefault(number, name)
+        other = [m for m in first.values() if months[m] != months[low] and m not in source.keys]
+        return cased(rng.choice(other))
+    parsed = read_number(token, language) if token[:1].isdigit() else None
+    if parsed is not None:
+        decimals = round(-math.log10(parsed[1]))
+        value = parsed[0]
         steps = [1, 2, 3, 5, 7] if kind == "date" else [1, 2, 3, 5, 10, -1, -2]
         rng.shuffle(steps)
         for step in steps:
@@ -253,14 +304,16 @@ def _changed(kind: str, fact: Fact, token: str, source: Inventory, rng) -> str |
             if new > 0 and all(
                 abs(v - scaled) > 1e-6 and abs(v - new) > 1e-6 for v, _ in source.values
             ):
-                out = f"{new:.{decimals}f}" if decimals else _spell(int(new), token)
-                return out
+                if decimals:
+                    return f"{new:.{decimals}f}".replace(".", language.decimal)
+                return _spell(int(new), token, language)
         return None
     value = int(fact.value) if fact.value.is_integer() else None
     if value is None:
         return None
     for step in (1, 2, 3):
-        word = _spell(value + step, token) if low in UNITS or low in ORDINALS else None
+        spelled = low in language.units or low in language.ordinals
+        word = _spell(value + step, token, language) if spelled else None
         if word and all(abs(v - (value + step)) > 1e-6 for v, _ in source.values):
             return word
     return None
@@ -269,11 +322,14 @@ def _changed(kind: str, fact: Fact, token: str, source: Inventory, rng) -> str |
 def people(text: str, lexicon: WordUsage) -> list[str]:
     """Full names of people in ``text``: two or three capitalised words, no place words."""
     found: list[str] = []
-    for start, end in sentence_spans(text)[1:]:
+    language = lexicon.language
+    profile = PROFILES.get(language.code)
+    not_people = profile.not_people if profile else NOT_PEOPLE
+    for start, end in sentence_spans(text, language.code)[1:]:
         for f in extract(text[start:end], lexicon):
-            tokens = [t for t in f.text.split() if t.lower().rstrip(".") not in TITLES]
+            tokens = [t for t in f.text.split() if not language.title(t.lower().rstrip("."))]
             keys = [t.lower() for t in tokens]
-            if f.kind != "name" or not 2 <= len(tokens) <= 3 or set(keys) & NOT_PEOPLE:
+            if f.kind != "name" or not 2 <= len(tokens) <= 3 or set(keys) & not_people:
                 continue
             if all(t.isalpha() and t[0].isupper() for t in tokens):
                 name = " ".join(tokens)
@@ -307,7 +363,9 @@ def _swap_name(text: str, facts: list[Fact], names: list[str], rng):
 def _units(text: str, lexicon: WordUsage, rng: random.Random) -> list[tuple[str, list[int]]]:
     """Paraphrased summary sentences with the article sentences they restate; now and
     then two short neighbours are fused into one sentence."""
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, lexicon.language.code)
+    profile = PROFILES.get(lexicon.language.code)
+    joiner = profile.joiner if profile else ", and "
     body = [i for i in range(1, len(spans)) if extract(text[slice(*spans[i])], lexicon)]
     units = []
     k = 0
@@ -317,8 +375,8 @@ def _units(text: str, lexicon: WordUsage, rng: random.Random) -> list[tuple[str,
         if k + 1 < len(body) and body[k + 1] == i + 1 and rng.random() < 0.25:
             second = paraphrase(text[slice(*spans[i + 1])], lexicon, rng)
             short = len(first.split()) + len(second.split()) <= 45
-            if short and first[-1] == "." and not any(q in first + second for q in '"“”'):
-                units.append((f"{first[:-1]}, and {_lower_first(second, lexicon)}", [i, i + 1]))
+            if short and first[-1] == "." and not any(q in first + second for q in _QUOTES):
+                units.append((f"{first[:-1]}{joiner}{_lower_first(second, lexicon)}", [i, i + 1]))
                 k += 2
                 continue
         units.append((first, [i]))
@@ -326,13 +384,16 @@ def _units(text: str, lexicon: WordUsage, rng: random.Random) -> list[tuple[str,
     return units
 
 
-def build_cases(seed: int = 13, sources: list[tuple[str, str]] | None = None) -> list[Case]:
-    """Clean summaries and their one-error copies, from every article (or ``sources``)."""
+def build_cases(
+    seed: int = 13, sources: list[tuple[str, str]] | None = None, language: str = "en"
+) -> list[Case]:
+    """Clean summaries and their one-error copies, from every article (or ``sources``)
+    in ``language``."""
     rng = random.Random(seed)
     cases: list[Case] = []
-    for name, text in sources or articles():
-        spans = sentence_spans(text)
-        lexicon = WordUsage()
+    for name, text in sources or articles(language):
+        spans = sentence_spans(text, language)
+        lexicon = WordUsage(table(language))
         lexicon.learn(text[s:e] for s, e in spans)
         names = people(text, lexicon)
         units = _units(text, lexicon, rng)

@@ -8,6 +8,7 @@ flagged at the word that was changed. Also times ``verify`` on a paraphrased
     python benchmarks/verify.py --lexical        # without one
     python benchmarks/verify.py --always-encode  # the encoder on every sentence
     python benchmarks/verify.py --timing --threads 1
+    python benchmarks/verify.py --lexical --language all  # English, German, French, Spanish
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from articles import long_article  # noqa: E402
 from claim_cases import (  # noqa: E402
     KINDS,
+    LANGUAGES,
     Case,
     articles,
     build_cases,
@@ -36,7 +38,7 @@ from summarise.claims.facts import WordUsage  # noqa: E402
 from summarise.claims.verify import Verifier  # noqa: E402
 from summarise.language.sentences import sentence_spans  # noqa: E402
 
-__all__ = ["KINDS", "Case", "build_cases", "score", "timing"]
+__all__ = ["KINDS", "LANGUAGES", "Case", "build_cases", "score", "timing"]
 
 
 def score(
@@ -44,10 +46,13 @@ def score(
     embedder=None,
     margin: float = 0.25,
     sources: list[tuple[str, str]] | None = None,
+    language: str = "en",
 ) -> dict:
     """Share of injected errors flagged at the right word, and of clean sentences flagged."""
-    texts = sources or articles()
-    verifiers = {name: Verifier(text, embedder, margin=margin) for name, text in texts}
+    texts = sources or articles(language)
+    verifiers = {
+        name: Verifier(text, embedder, language=language, margin=margin) for name, text in texts
+    }
     clean = flagged_clean = aligned = 0
     by_kind = {k: [0, 0] for k in KINDS}
     misses = []
@@ -107,6 +112,25 @@ def timing(embedder=None, repeats: int = 3, margin: float = 0.25) -> tuple[float
     return wall, cpu
 
 
+def by_language(languages: list[str], embedder, margin: float, misses: bool) -> None:
+    """One table row per language: cases, caught at the right word, clean sentences flagged."""
+    print(f"aligner: {embedder.name if embedder else 'lexical'}")
+    print("| language | cases | injected errors | clean sentences | caught | false flags |")
+    print("|---|---:|---:|---:|---:|---:|")
+    missed = []
+    for language in languages:
+        report = score(build_cases(language=language), embedder, margin, language=language)
+        print(
+            f"| {language} | {report['cases']} | {report['errors']} | "
+            f"{report['clean_sentences']} | {report['error_recall']:.1%} | "
+            f"{report['clean_flag_rate']:.1%} |"
+        )
+        missed += [(language, *m) for m in report["misses"]]
+    if misses:
+        for miss in missed:
+            print(" -", miss)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lexical", action="store_true", help="no sentence encoder")
@@ -120,6 +144,12 @@ def main() -> None:
         "--shared", action="store_true", help="real pages from ../shared instead of our examples"
     )
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    parser.add_argument(
+        "--language",
+        default="en",
+        choices=[*LANGUAGES, "all"],
+        help="cases in this language, or a table of every language (default en)",
+    )
     args = parser.parse_args()
     embedder = None
     if not args.lexical:
@@ -131,6 +161,10 @@ def main() -> None:
         embedder = Embedder()
         embedder.encode(["warm up"])
     margin = float("inf") if args.always_encode else 0.25
+    if args.language != "en" and not args.timing:
+        languages = LANGUAGES if args.language == "all" else [args.language]
+        by_language(languages, embedder, margin, args.misses)
+        return
     sources = shared_articles() if args.shared else None
     if args.shared and not sources:
         sys.exit("../shared is not here; run without --shared.")

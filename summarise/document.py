@@ -126,7 +126,11 @@ class Document:
     @cached_property
     def _verifier(self) -> Verifier:
         return Verifier(
-            self.text, self.embedder, spans=self._sentences, to_original=self.cleaned.to_original
+            self.text,
+            self.embedder,
+            language=self.cleaned.language,
+            spans=self._sentences,
+            to_original=self.cleaned.to_original,
         )
 
     def verify(self, summary_text: str) -> list[Claim]:

@@ -29,13 +29,14 @@ from functools import cached_property
 import numpy as np
 
 from summarise.claims.clauses import (
-    CLAUSE_BREAK,
     PHRASE_BREAK,
+    clause_break,
     clause_words,
     content,
     spans_between,
 )
 from summarise.claims.facts import Fact, Inventory, WordUsage, extract, word_keys
+from summarise.claims.languages import table
 from summarise.language.sentences import sentence_spans
 from summarise.models.embedder import Embedder
 from summarise.results import Claim, Evidence, Flag
@@ -44,8 +45,7 @@ _ENCODER_WEIGHT = 0.45
 _MIN_ALIGNMENT = 0.2
 _MAX_EVIDENCE = 3
 _RUNNER_UP = 0.85
-_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")", "“", "«", "」")
 _CANDIDATES = 4
 _CLEAR_SCORE = 0.6
 _CLEAR_MARGIN = 0.25
@@ -85,7 +85,9 @@ class Verifier:
     The encoder is consulted for claims whose lexical alignment is not clear-cut
     (``margin``: how far the best sentence must lead; ``inf`` consults it always),
     and then only on their best few lexical candidates, kept for later calls: the
-    cost grows with the summary, not the article.
+    cost grows with the summary, not the article. ``language`` is the document's
+    language code: its table (:mod:`.languages`) reads the facts; English by default,
+    digits, dates in digits and quotations only for a language without a table.
     """
 
     def __init__(
@@ -100,10 +102,12 @@ class Verifier:
         self.text = text
         self.margin = margin
         self.embedder = embedder
+        self.code = language
+        self.language = table(language)
         self.spans = spans if spans is not None else sentence_spans(text, language)
         self.sentences = [text[s:e] for s, e in self.spans]
         self.to_original = to_original
-        self.lexicon = WordUsage()
+        self.lexicon = WordUsage(self.language)
         self.lexicon.learn(self.sentences)
         self._inventories: dict[int, Inventory] = {}
         self._vectors: dict[int, np.ndarray] = {}
@@ -115,7 +119,7 @@ class Verifier:
 
     @cached_property
     def _bags(self) -> list[set[str]]:
-        return [set(content(s)) for s in self.sentences]
+        return [set(content(s, language=self.language)) for s in self.sentences]
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -130,7 +134,7 @@ class Verifier:
         """Each sentence's normalised words, for spotting claims copied verbatim."""
         keyed: dict[str, int] = {}
         for i, sentence in enumerate(self.sentences):
-            keyed.setdefault(" ".join(word_keys(sentence)), i)
+            keyed.setdefault(" ".join(word_keys(sentence, self.language)), i)
         return keyed
 
     @cached_property
@@ -147,7 +151,7 @@ class Verifier:
 
     def verify(self, summary: str) -> list[Claim]:
         """One claim per sentence of ``summary``, in order."""
-        spans = sentence_spans(summary)
+        spans = sentence_spans(summary, self.code)
         drafts = [self._draft(summary[s:e]) for s, e in spans]
         similarity = self._similarity(drafts)
         claims = []
@@ -164,7 +168,7 @@ class Verifier:
         facts = extract(text, self.lexicon)
         masked = [(f.start, f.end) for f in facts if f.kind != "quote"]
         checked = [f for f in facts if f.kind != "quote"]  # a quote's words count as words
-        words = set(content(text, masked))
+        words = set(content(text, masked, self.language))
         exact = self._verbatim(text)
         overlap = np.array([self._weight(words & bag) for bag in self._bags])
         found = np.zeros(len(self.sentences))
@@ -211,7 +215,9 @@ class Verifier:
         inventory = Inventory(evidence_text, self.lexicon) if chosen else None
         missing = [f for f in draft.facts if inventory is None or not inventory.has(f)]
         antecedent = self._antecedent(min(i for i, _ in chosen)) if chosen else None
-        if antecedent is not None and any(f.kind == "name" for f in missing):
+        # a claim opening with the pronoun itself names no one else by it
+        pronouns = self.language.pronouns & set(word_keys(draft.text, self.language)[:3])
+        if antecedent is not None and any(f.kind == "name" for f in missing) and not pronouns:
             index, person = antecedent
             resolved = [f for f in missing if f.kind == "name" and person.has(f)]
             if resolved:  # "Her team counted..." restated as "Arnadottir's team counted..."
@@ -245,8 +251,8 @@ class Verifier:
         chosen = [(best, float(scores[best]))]
         covered = set(self._bags[best])
         for clause in (
-            clause_words(draft.text, s, e, draft.masked)
-            for s, e in spans_between(draft.text, CLAUSE_BREAK)
+            clause_words(draft.text, s, e, draft.masked, self.language)
+            for s, e in spans_between(draft.text, clause_break(self.language))
         ):
             weight = self._weight(clause)
             if len(clause) < _CLAUSE_WORDS or self._weight(clause & covered) >= (
@@ -275,7 +281,7 @@ class Verifier:
         for start, end in spans_between(draft.text, PHRASE_BREAK):
             facts = [f for f in draft.facts if f.kind != "quote" and start <= f.start < end]
             have = sum(evidence.has(f) for f in facts)
-            words = clause_words(draft.text, start, end, draft.masked)
+            words = clause_words(draft.text, start, end, draft.masked, self.language)
             if have == len(facts) or len(words) < _CLAUSE_WORDS:
                 continue
             floor = max(self._weight(words & covered), _CLAUSE_COVERAGE * self._weight(words))
@@ -314,7 +320,7 @@ class Verifier:
         """The sentence and name a pronoun opening sentence ``i`` refers to: the last
         name of the sentence before (or the one before that), nothing else."""
         words = self.sentences[i].split()[:3]
-        if not any(w.lower().strip(",") in _PRONOUNS for w in words):
+        if not any(w.lower().strip(",") in self.language.pronouns for w in words):
             return None
         for j in (i - 1, i - 2):
             names = [f for f in extract(self.sentences[j], self.lexicon) if f.kind == "name"]
@@ -324,7 +330,7 @@ class Verifier:
 
     def _verbatim(self, text: str) -> list[int]:
         """The sentences a claim copies word for word (an extractive summary's own)."""
-        target = " ".join(word_keys(text))
+        target = " ".join(word_keys(text, self.language))
         if not target:
             return []
         if target in self._keyed:
