@@ -32,12 +32,14 @@ class JobSettings:
 
 @dataclass
 class Record:
-    """An input document: ``id``, ``text``, questions, and the error met reading it."""
+    """An input document: ``id``, ``text``, questions, its language code when the
+    input gives one (else detected), and the error met reading it."""
 
     id: str
     text: str = ""
     questions: list[str] = field(default_factory=list)
     error: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_dict(cls, row: dict[str, Any], n: int = 0) -> Record:
@@ -60,10 +62,17 @@ class Record:
             text=text if isinstance(text, str) else "",
             questions=[str(q) for q in questions],
             error=str(error) if error else None,
+            language=str(row["language"]) if row.get("language") else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "questions": self.questions, "error": self.error}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "questions": self.questions,
+            "error": self.error,
+            "language": self.language,
+        }
 
 
 @dataclass
@@ -119,7 +128,12 @@ class Processor:
         if record.error:
             return result
         try:
-            doc = Document(record.text, components=self.components, limits=self.settings.limits)
+            doc = Document(
+                record.text,
+                components=self.components,
+                limits=self.settings.limits,
+                language=record.language,
+            )
             summary = doc.summary(length=self.settings.length, max_words=self.settings.max_words)
             result.title = doc.title
             result.summary = summary.text
