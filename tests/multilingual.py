@@ -34,6 +34,10 @@ def one_thread() -> Iterator[None]:
         torch.set_num_threads(threads)
 
 
+WINDOW = 128  # the reader's window in training and in the tests (max_seq_len)
+STRIDE = 48
+
+
 @dataclass(frozen=True)
 class Page:
     """A page of our own: the raw paste, its summary, and (question, answer) pairs."""
@@ -199,8 +203,9 @@ def build_mt5(folder: Path, steps: int = 300) -> Path:
     return folder
 
 
-def build_xlmr(folder: Path, steps: int = 400, batch: int = 16) -> Path:
-    """A tiny XLM-RoBERTa QA model trained to answer each page's questions."""
+def build_xlmr(folder: Path, steps: int = 500, batch: int = 16) -> Path:
+    """A tiny XLM-RoBERTa QA model trained to answer each page's questions in windows of
+    ``WINDOW`` tokens, placed with several strides."""
     from transformers import (
         AutoTokenizer,
         XLMRobertaConfig,
@@ -224,8 +229,10 @@ def build_xlmr(folder: Path, steps: int = 400, batch: int = 16) -> Path:
             for paragraph in paragraphs:  # the answer's paragraph, and others without it
                 at = paragraph.find(answer)  # -1 and "": no token holds it, the null answer
                 items.append((question, paragraph, at, answer if at >= 0 else ""))
-    features = qa_features(tokenizer, items, 128, 48)
-    pool = {k: v for k, v in features.items() if k != "token_type_ids"}
+    whole = [i for i in items if "\n\n" in i[1]]  # the full texts, windows placed anew
+    parts = [qa_features(tokenizer, items, WINDOW, STRIDE)]
+    parts += [qa_features(tokenizer, whole, WINDOW, stride) for stride in (32, 64, 80)]
+    pool = {k: torch.cat([p[k] for p in parts]) for k in parts[0] if k != "token_type_ids"}
     torch.manual_seed(0)
     config = XLMRobertaConfig(
         vocab_size=len(tokenizer),

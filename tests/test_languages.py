@@ -63,6 +63,8 @@ def components(mt5_dir, xlmr_dir, summariser_dir, english_reader_dir) -> Compone
             summariser={"en": str(summariser_dir), "*": str(mt5_dir)},
             reader={"en": str(english_reader_dir), "*": str(xlmr_dir)},
             engine="torch",
+            max_seq_len=multilingual.WINDOW,
+            doc_stride=multilingual.STRIDE,
         )
     )
 

@@ -229,8 +229,8 @@ def cmd_models(args: argparse.Namespace) -> None:
             "embedder": "lexical ranking",
         }[row["role"]]
         name = row.get("name") if row["source"] != "none" else f"none -> {fallback}"
-        print(f"{row['role']:<11} {row['source']:<14} {name}")
-        print(f"{'':<11} size {size}, licence {row.get('licence') or 'unknown'}  {where}")
+        print(f"{row['role']:<11} {row['language']:<3} {row['source']:<14} {name}")
+        print(f"{'':<15} size {size}, licence {row.get('licence') or 'unknown'}  {where}")
 
 
 def cmd_batch(args: argparse.Namespace) -> None:
