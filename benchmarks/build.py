@@ -84,11 +84,16 @@ def byte_bpe(texts: list[str], size: int) -> tuple[Tokenizer, int]:
     return tok, trained_pieces
 
 
-def portable(folder: Path) -> None:
-    """Name a tokenizer class that transformers 4.57 knows as well as 5.x."""
+def portable(folder: Path, input_names: list[str] | None = None) -> None:
+    """Name a tokenizer class that transformers 4.57 knows as well as 5.x (and, for a
+    model without segment embeddings, the inputs its own class would give it)."""
     path = folder / "tokenizer_config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    if input_names:
+        config["model_input_names"] = input_names
+    if not config.get("extra_special_tokens"):  # 5.x writes [], which 4.57 cannot read
+        config.pop("extra_special_tokens", None)
     path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
@@ -228,7 +233,7 @@ def build_xlmr_reader(folder: Path, tiny: bool) -> Path:
     tok = XLMRobertaTokenizer(vocab=vocab)
     tok.model_max_length = 512
     tok.save_pretrained(folder)
-    portable(folder)
+    portable(folder, ["input_ids", "attention_mask"])
     shape = (
         dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128)
         if tiny
@@ -267,7 +272,7 @@ def build_mt5_summariser(folder: Path, tiny: bool) -> Path:
     )
     tok.model_max_length = 512
     tok.save_pretrained(folder)
-    portable(folder)
+    portable(folder, ["input_ids", "attention_mask"])
     shape = (
         dict(d_model=64, d_kv=16, d_ff=128, num_layers=2, num_decoder_layers=2, num_heads=4)
         if tiny

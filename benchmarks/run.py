@@ -77,7 +77,7 @@ def reference_python() -> Path:
 class Reference:
     """The reference worker (``reference.py``): one JSON request and reply per line."""
 
-    def __init__(self, paths: dict[str, str]) -> None:
+    def __init__(self, paths: dict[str, str], threads: int = 2) -> None:
         self.log = CACHE / "reference.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
@@ -88,7 +88,7 @@ class Reference:
             text=True,
         )
         settings = {**QA, "handle_impossible_answer": False}
-        self.versions = self.call("load", qa_settings=settings, **paths)
+        self.versions = self.call("load", qa_settings=settings, threads=threads, **paths)
 
     def call(self, op: str, **request: Any) -> dict[str, Any]:
         assert self.proc.stdin and self.proc.stdout
@@ -129,6 +129,7 @@ def main() -> None:
         action="store_true",
         help="skip summarising the 10,000-word report (the slowest rows)",
     )
+    parser.add_argument("--threads", type=int, default=2, help="torch threads per side (default 2)")
     parser.add_argument(
         "--no-multilingual",
         action="store_true",
@@ -140,7 +141,7 @@ def main() -> None:
         help="only the summary rows and memory: no reader parity or question rows",
     )
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     began = time.perf_counter()
     multilingual = not args.no_multilingual
     paths = {k: str(v) for k, v in build(args.tiny, multilingual).items()}
@@ -164,7 +165,7 @@ def main() -> None:
         short_questions += short_questions[: 10 - len(short_questions)]
 
     print("starting the reference worker…", file=sys.stderr)
-    reference = Reference(paths)
+    reference = Reference(paths, args.threads)
     parity = []
     if not args.summary_only:
         print("checking parity…", file=sys.stderr)
