@@ -251,3 +251,30 @@ def test_cli_takes_a_model_per_language_and_a_language(tmp_path, mt5_dir, summar
     )
     assert forced.returncode == 0, forced.stderr
     assert json.loads(forced.stdout)["model"] == str(summariser_dir)
+
+
+def test_word_budgets_hold_with_a_sentencepiece_tokenizer(components):
+    doc = Document(PAGES[0].raw, components=components)
+    full = doc.summary().text.split()
+    short = doc.summary(max_words=3).text.split()
+    assert short == full[: len(short)] and len(short) < len(full)
+
+
+# --- the web app ------------------------------------------------------------------------
+
+
+def test_the_web_apps_language_selector_picks_the_models(components, mt5_dir, summariser_dir):
+    from summarise.apps.web import handlers
+
+    handlers.configure(components=components)
+    try:
+        detected = handlers.api_summarise(PAGES[1].raw, "short")
+        assert (detected["method"], detected["model"]) == ("abstractive", str(mt5_dir))
+        forced = handlers.api_summarise(PAGES[1].raw, "short", "en")
+        assert forced["model"] == str(summariser_dir)
+        [answer] = handlers.api_ask(PAGES[1].raw, PAGES[1].questions[0][0], 1, "auto")
+        assert answer["text"] == PAGES[1].questions[0][1]
+        meta = handlers.on_summarise(PAGES[1].raw, "short", "fr")[3]
+        assert str(mt5_dir) in meta
+    finally:
+        handlers.configure()

@@ -113,9 +113,10 @@ def resolve(
     (see module docstring)."""
     if role not in ROLES:
         raise ModelError(f"Unknown model role '{role}'; use one of {', '.join(ROLES)}.")
+    named = settings.current().checkpoints.get(role, {})
     for name, source in (
         (explicit, "argument"),
-        (settings.current().checkpoints.get(role, {}).get(key), "environment"),
+        (named.get(key) or named.get("*"), "environment"),
     ):
         if name:
             return _resolve_named(role, str(name), source)
@@ -264,10 +265,13 @@ def manifest_entry(role: str) -> dict[str, Any]:
 
 
 def language_keys(role: str) -> list[str]:
-    """The language keys ``role`` has a model for: the shipped ones and the environment's."""
-    keys = list(DEFAULTS[role])
-    keys += [k for k in settings.current().checkpoints.get(role, {}) if k not in keys]
-    return keys if role != "embedder" else [ENGLISH]
+    """The language keys ``role`` has a model for: the environment's, and the shipped ones
+    unless the environment names a model for every other language (``*``)."""
+    if role == "embedder":
+        return [ENGLISH]
+    named = list(settings.current().checkpoints.get(role, {}))
+    shipped = [] if "*" in named else [k for k in DEFAULTS[role] if k not in named]
+    return shipped + named
 
 
 def pull(
