@@ -293,10 +293,18 @@ def build_mt5_summariser(folder: Path, tiny: bool) -> Path:
     )
     torch.manual_seed(0)
     model = MT5ForConditionalGeneration(config)
+    # mT5 checkpoints keep an output layer of their own (tie_word_embeddings false in their
+    # config); transformers 5 ties it by default, so it is untied here, and the config
+    # written as theirs is, for transformers 4.57 to read it the same way
+    model.lm_head.weight = torch.nn.Parameter(torch.randn(len(tok), shape["d_model"]))
     model.generation_config = GenerationConfig(
         pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, **params
     )
     model.save_pretrained(folder)
+    path = folder / "config.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["tie_word_embeddings"] = False
+    path.write_text(json.dumps(saved, indent=2), encoding="utf-8")
     return folder
 
 
