@@ -184,6 +184,8 @@ def build_mt5(folder: Path, steps: int = 300) -> Path:
         architectures=["MT5ForConditionalGeneration"],
     )
     model = MT5ForConditionalGeneration(config)
+    # an output layer of its own, as mT5 checkpoints have (transformers 5 ties it by default)
+    model.lm_head.weight = torch.nn.Parameter(model.shared.weight.detach().clone())
     model.generation_config = GenerationConfig(
         num_beams=2,
         max_length=40,
@@ -200,6 +202,13 @@ def build_mt5(folder: Path, steps: int = 300) -> Path:
         loss = train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
     print(f"tiny mT5 trained: loss {loss:.4f}")
     model.save_pretrained(folder)
+    path = folder / "config.json"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '"tie_word_embeddings": true', '"tie_word_embeddings": false'
+        ),
+        encoding="utf-8",
+    )
     return folder
 
 
