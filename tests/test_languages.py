@@ -299,3 +299,19 @@ def test_the_web_apps_language_selector_picks_the_models(components, mt5_dir, su
         assert str(mt5_dir) in meta
     finally:
         handlers.configure()
+
+
+def test_a_batch_record_may_give_its_language(mt5_dir, summariser_dir):
+    from summarise.apps.batch.processing import JobSettings, Processor, Record
+
+    models = ModelSettings(
+        summariser={"en": str(summariser_dir), "*": str(mt5_dir)}, reader=False, engine="torch"
+    )
+    processor = Processor(JobSettings(models=models))
+    rows = [
+        {"id": "detected", "text": PAGES[2].raw},
+        {"id": "given", "text": PAGES[2].raw, "language": "en"},
+        {"id": "blank cell", "text": PAGES[2].raw, "language": float("nan")},
+    ]
+    results = processor.batch([Record.from_dict(row) for row in rows])
+    assert [r.summary_model for r in results] == [str(mt5_dir), str(summariser_dir), str(mt5_dir)]

@@ -54,6 +54,7 @@ class Record:
             except ValueError:
                 questions = [q for q in questions.split("|") if q.strip()]
         text = row.get("text")
+        language = row.get("language")  # optional; a missing CSV or Parquet cell is NaN
         error = row.get("error") or None
         if error is None and not isinstance(text, str):
             error = "the record has no text field"
@@ -62,7 +63,7 @@ class Record:
             text=text if isinstance(text, str) else "",
             questions=[str(q) for q in questions],
             error=str(error) if error else None,
-            language=str(row["language"]) if row.get("language") else None,
+            language=language.strip() if isinstance(language, str) and language.strip() else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
