@@ -295,7 +295,7 @@ def test_the_web_apps_language_selector_picks_the_models(components, mt5_dir, su
         assert forced["model"] == str(summariser_dir)
         [answer] = handlers.api_ask(PAGES[1].raw, PAGES[1].questions[0][0], 1, "auto")
         assert answer["text"] == PAGES[1].questions[0][1]
-        meta = handlers.on_summarise(PAGES[1].raw, "short", "fr")[3]
+        meta = handlers.on_summarise(PAGES[1].raw, "short", language="fr")[3]
         assert str(mt5_dir) in meta
     finally:
         handlers.configure()

@@ -33,6 +33,7 @@ def test_explicit_argument_beats_environment_and_models_folder(
     assert models.resolve("reader", str(arg_copy)).source == "argument"
     assert models.resolve("reader").source == "environment"
     monkeypatch.delenv("SUMMARISE_READER")
+    summarise_settings.reload()
     resolved = models.resolve("reader")
     assert resolved.source == "models folder"
     assert resolved.path == str(isolated_models / "reader")

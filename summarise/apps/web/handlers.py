@@ -180,9 +180,10 @@ def on_clean(text: str) -> tuple[str, str, str]:
 def on_summarise(
     text: str,
     length: str,
-    language: str = AUTO_LANGUAGE,
     progress: gr.Progress = gr.Progress(),
+    language: str = AUTO_LANGUAGE,
 ) -> tuple[str, str, str, str, str, str]:
+    """Summarise; Gradio fills ``progress`` itself and ``language`` from the third input."""
     began = time.monotonic()
 
     def report(done: int, total: int) -> None:
