@@ -3,6 +3,10 @@
 Speed does not depend on the weights' values, so a model with
 distilbert-base-cased-distilled-squad's or distilbart-cnn-12-6's exact config,
 generation settings and vocabulary sizes costs the same FLOPs as the real one.
+The same holds for the multilingual defaults: mT5-base as in
+csebuetnlp/mT5_multilingual_XLSum (its model card's generation settings) and
+XLM-RoBERTa-base as in deepset/xlm-roberta-base-squad2, with SentencePiece
+unigram tokenizers trained on our texts (English, German, French, Spanish).
 Tokenizers are built here with the real vocabulary sizes: words from our own
 texts, padded with placeholder pieces. Saved once under ``benchmarks/.cache``.
 """
@@ -38,6 +42,8 @@ from toy_tokenizers import (  # noqa: E402
 
 READER_VOCAB = 28996  # distilbert-base-cased
 SUMMARISER_VOCAB = 50264  # distilbart-cnn-12-6
+XLMR_VOCAB = 250002  # xlm-roberta-base
+MT5_VOCAB = 250112  # mt5-base
 
 
 def corpus() -> list[str]:
@@ -78,11 +84,16 @@ def byte_bpe(texts: list[str], size: int) -> tuple[Tokenizer, int]:
     return tok, trained_pieces
 
 
-def portable(folder: Path) -> None:
-    """Name a tokenizer class that transformers 4.57 knows as well as 5.x."""
+def portable(folder: Path, input_names: list[str] | None = None) -> None:
+    """Name a tokenizer class that transformers 4.57 knows as well as 5.x (and, for a
+    model without segment embeddings, the inputs its own class would give it)."""
     path = folder / "tokenizer_config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    if input_names:
+        config["model_input_names"] = input_names
+    if not config.get("extra_special_tokens"):  # 5.x writes [], which 4.57 cannot read
+        config.pop("extra_special_tokens", None)
     path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
@@ -176,15 +187,143 @@ def build_summariser(folder: Path, tiny: bool) -> Path:
     return folder
 
 
-def build(tiny: bool) -> dict[str, Path]:
-    """The two model folders; a change to the texts or to this file builds new ones."""
+def multilingual_corpus() -> list[str]:
+    from multilingual import PAGES
+
+    return corpus() + [page.raw for page in PAGES]
+
+
+def unigram_pieces(texts: list[str], size: int, trained: int) -> list[tuple[str, float]]:
+    """Pieces of a SentencePiece unigram model trained on ``texts`` (``trained`` pieces),
+    padded with never-chosen placeholders to ``size`` pieces."""
+    import io
+
+    import sentencepiece as spm
+
+    buffer = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(t for text in texts for t in text.split("\n") if t.strip()),
+        model_writer=buffer,
+        vocab_size=trained,
+        model_type="unigram",
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        minloglevel=2,
+    )
+    sp = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
+    pieces = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(len(sp))]
+    return pieces + [(f"<unused{i}>", -1e4) for i in range(size - len(pieces))]
+
+
+def build_xlmr_reader(folder: Path, tiny: bool) -> Path:
+    """XLM-RoBERTa-base for extractive QA (deepset/xlm-roberta-base-squad2's shape)."""
+    from transformers import XLMRobertaConfig, XLMRobertaForQuestionAnswering, XLMRobertaTokenizer
+
+    if (folder / "model.safetensors").exists():
+        return folder
+    size = 2000 if tiny else XLMR_VOCAB
+    pieces = unigram_pieces(multilingual_corpus(), size=size - 5, trained=1500 if tiny else 8000)
+    skip = {"<pad>", "</s>", "<unk>"}
+    specials = [("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
+    vocab = specials + [p for p in pieces if p[0] not in skip] + [("<mask>", 0.0)]
+    tok = XLMRobertaTokenizer(vocab=vocab)
+    tok.model_max_length = 512
+    tok.save_pretrained(folder)
+    portable(folder, ["input_ids", "attention_mask"])
+    shape = (
+        dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128)
+        if tiny
+        else dict(
+            hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072
+        )
+    )
+    config = XLMRobertaConfig(
+        vocab_size=len(tok),
+        max_position_embeddings=514,
+        type_vocab_size=1,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        architectures=["XLMRobertaForQuestionAnswering"],
+        **shape,
+    )
+    torch.manual_seed(0)
+    model = XLMRobertaForQuestionAnswering(config)
+    model.qa_outputs.weight.data.normal_(0.0, 0.2)  # peaked logits, as for the DistilBERT
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_mt5_summariser(folder: Path, tiny: bool) -> Path:
+    """mT5-base as fine-tuned for csebuetnlp/mT5_multilingual_XLSum: no task prefix, the
+    model card's generation settings (4 beams, at most 84 tokens, no repeated bigram)."""
+    from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
+
+    if (folder / "model.safetensors").exists():
+        return folder
+    size = 2000 if tiny else MT5_VOCAB
+    tok = T5Tokenizer(
+        vocab=unigram_pieces(multilingual_corpus(), size=size, trained=1500 if tiny else 8000),
+        extra_ids=0,
+    )
+    tok.model_max_length = 512
+    tok.save_pretrained(folder)
+    portable(folder, ["input_ids", "attention_mask"])
+    shape = (
+        dict(d_model=64, d_kv=16, d_ff=128, num_layers=2, num_decoder_layers=2, num_heads=4)
+        if tiny
+        else dict(
+            d_model=768, d_kv=64, d_ff=2048, num_layers=12, num_decoder_layers=12, num_heads=12
+        )
+    )
+    params = dict(max_length=84, no_repeat_ngram_size=2, num_beams=4)
+    config = MT5Config(
+        vocab_size=len(tok),
+        feed_forward_proj="gated-gelu",
+        tie_word_embeddings=False,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+        architectures=["MT5ForConditionalGeneration"],
+        **shape,
+    )
+    torch.manual_seed(0)
+    model = MT5ForConditionalGeneration(config)
+    # mT5 checkpoints keep an output layer of their own (tie_word_embeddings false in their
+    # config); transformers 5 ties it by default, so it is untied here, and the config
+    # written as theirs is, for transformers 4.57 to read it the same way
+    model.lm_head.weight = torch.nn.Parameter(torch.randn(len(tok), shape["d_model"]))
+    model.generation_config = GenerationConfig(
+        pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, **params
+    )
+    model.save_pretrained(folder)
+    path = folder / "config.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["tie_word_embeddings"] = False
+    path.write_text(json.dumps(saved, indent=2), encoding="utf-8")
+    return folder
+
+
+def build(tiny: bool, multilingual: bool = False) -> dict[str, Path]:
+    """The model folders (English; with ``multilingual``, the multilingual defaults' too);
+    a change to the texts or to this file builds new ones."""
     digest = hashlib.sha256("\n".join(corpus()).encode() + Path(__file__).read_bytes())
     base = CACHE / f"{'tiny' if tiny else 'full'}-{digest.hexdigest()[:10]}"
-    return {
+    paths = {
         "reader": build_reader(base / "reader", tiny),
         "summariser": build_summariser(base / "summariser", tiny),
     }
+    if multilingual:
+        paths["reader_multilingual"] = build_xlmr_reader(base / "reader-multilingual", tiny)
+        paths["summariser_multilingual"] = build_mt5_summariser(
+            base / "summariser-multilingual", tiny
+        )
+    return paths
 
 
 if __name__ == "__main__":
-    print(build(tiny="--tiny" in sys.argv))
+    print(build(tiny="--tiny" in sys.argv, multilingual="--multilingual" in sys.argv))

@@ -16,17 +16,37 @@ from transformers import pipeline
 
 
 class Worker:
+    """The pipelines of the English models and, when given, of the multilingual ones
+    (``reader_multilingual``, ``summariser_multilingual``); a request's ``models`` picks
+    which pair answers it ("en", the default, or "multilingual")."""
+
     def __init__(self, request):
         torch.set_num_threads(request.get("threads", 2))
-        self.qa = pipeline("question-answering", model=request["reader"], device=-1)
-        self.summarizer = pipeline("summarization", model=request["summariser"], device=-1)
+        self.pipelines = {
+            "en": (
+                pipeline("question-answering", model=request["reader"], device=-1),
+                pipeline("summarization", model=request["summariser"], device=-1),
+            )
+        }
+        if request.get("reader_multilingual"):
+            self.pipelines["multilingual"] = (
+                pipeline("question-answering", model=request["reader_multilingual"], device=-1),
+                pipeline("summarization", model=request["summariser_multilingual"], device=-1),
+            )
         self.qa_settings = request["qa_settings"]
+
+    def _qa(self, request):
+        return self.pipelines[request.get("models", "en")][0]
+
+    def _summarizer(self, request):
+        return self.pipelines[request.get("models", "en")][1]
 
     def answers(self, request):
         """Top answer of each (question, context) pair."""
         out = []
+        qa = self._qa(request)
         for item in request["items"]:
-            answer = self.qa(question=item["question"], context=item["context"], **self.qa_settings)
+            answer = qa(question=item["question"], context=item["context"], **self.qa_settings)
             answer = answer[0] if isinstance(answer, list) else answer
             out.append(
                 {
@@ -41,13 +61,14 @@ class Worker:
     def ask(self, request):
         """One pipeline call per question, timed together."""
         began = time.perf_counter()
+        qa = self._qa(request)
         for question in request["questions"]:
-            self.qa(question=question, context=request["context"], **self.qa_settings)
+            qa(question=question, context=request["context"], **self.qa_settings)
         return {"seconds": time.perf_counter() - began}
 
     def summary(self, request):
         began = time.perf_counter()
-        out = self.summarizer(request["context"], truncation=True)
+        out = self._summarizer(request)(request["context"], truncation=True)
         return {"seconds": time.perf_counter() - began, "text": out[0]["summary_text"]}
 
     def memory(self, request):

@@ -3,12 +3,16 @@
     python benchmarks/run.py            # default-size random-weight models (~20 min)
     python benchmarks/run.py --tiny     # tiny models: a smoke check, no timing claims
     python benchmarks/run.py --summary-only   # the summary rows and memory alone
+    python benchmarks/run.py --no-multilingual   # the English defaults alone
 
 The summariser is timed on torch (the exact reference path) and on the
-CTranslate2 engine in float32 and in int8 (the default engine).
+CTranslate2 engine in float32 and in int8 (the default engine). The multilingual
+defaults (mT5 summariser, XLM-RoBERTa reader) get the same parity checks, on
+our German, French and Spanish pages and the English texts, and their own rows.
 
-Creates ``benchmarks/.reference`` (transformers 4.57 + the same CPU torch) when
-missing, builds the models once under ``benchmarks/.cache``, checks parity (same
+Creates ``benchmarks/.reference`` (transformers 4.57, with this environment's own
+CPU torch made importable there rather than downloaded again) when missing,
+builds the models once under ``benchmarks/.cache``, checks parity (same
 answers, offsets and scores; same summaries), then times both sides on the
 same inputs. The reference runs in a worker process that stays alive, and the
 sides take turns round by round, so a slow spell of the machine hits both;
@@ -37,8 +41,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import torch  # noqa: E402
 import transformers  # noqa: E402
 from articles import long_article_with_questions, mission, report_excerpt  # noqa: E402
-from build import CACHE, build  # noqa: E402
 
+from build import CACHE, build  # noqa: E402
 from summarise.qa import Reader  # noqa: E402
 from summarise.qa.passages import Retriever  # noqa: E402
 from summarise.summary import Summariser  # noqa: E402
@@ -49,20 +53,31 @@ QA = {"top_k": 1, "max_seq_len": 384, "doc_stride": 128, "max_answer_len": 15}
 
 
 def reference_python() -> Path:
+    """The side environment's interpreter, made on first use: transformers 4.57 installed
+    there, then this environment's site-packages appended to its path (a ``.pth``
+    file) so it runs the very same torch; its own packages come first."""
     python = REFERENCE / "bin" / "python"
     if not python.exists():
         print("creating the reference environment (transformers 4.57)…", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(REFERENCE)], check=True)
         pip = [str(REFERENCE / "bin" / "pip"), "install", "-q"]
-        subprocess.run(pip + ["torch==2.13.0"], check=True)
-        subprocess.run(pip + ["transformers>=4.57,<4.58", "sentencepiece", "numpy"], check=True)
+        packages = ["transformers>=4.57,<4.58", "sentencepiece", "numpy", "protobuf"]
+        subprocess.run(pip + packages, check=True)
+        own = subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        shared = Path(torch.__file__).resolve().parent.parent
+        (Path(own) / "zz_shared_torch.pth").write_text(f"{shared}\n", encoding="utf-8")
     return python
 
 
 class Reference:
     """The reference worker (``reference.py``): one JSON request and reply per line."""
 
-    def __init__(self, paths: dict[str, str]) -> None:
+    def __init__(self, paths: dict[str, str], threads: int = 2) -> None:
         self.log = CACHE / "reference.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
@@ -73,7 +88,7 @@ class Reference:
             text=True,
         )
         settings = {**QA, "handle_impossible_answer": False}
-        self.versions = self.call("load", qa_settings=settings, **paths)
+        self.versions = self.call("load", qa_settings=settings, threads=threads, **paths)
 
     def call(self, op: str, **request: Any) -> dict[str, Any]:
         assert self.proc.stdin and self.proc.stdout
@@ -114,15 +129,22 @@ def main() -> None:
         action="store_true",
         help="skip summarising the 10,000-word report (the slowest rows)",
     )
+    parser.add_argument("--threads", type=int, default=2, help="torch threads per side (default 2)")
+    parser.add_argument(
+        "--no-multilingual",
+        action="store_true",
+        help="skip the multilingual defaults (mT5 summariser, XLM-RoBERTa reader)",
+    )
     parser.add_argument(
         "--summary-only",
         action="store_true",
         help="only the summary rows and memory: no reader parity or question rows",
     )
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     began = time.perf_counter()
-    paths = {k: str(v) for k, v in build(args.tiny).items()}
+    multilingual = not args.no_multilingual
+    paths = {k: str(v) for k, v in build(args.tiny, multilingual).items()}
     long_text, long_questions = long_article_with_questions()
     excerpt, excerpt_questions = report_excerpt()
     example = (EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
@@ -143,7 +165,7 @@ def main() -> None:
         short_questions += short_questions[: 10 - len(short_questions)]
 
     print("starting the reference worker…", file=sys.stderr)
-    reference = Reference(paths)
+    reference = Reference(paths, args.threads)
     parity = []
     if not args.summary_only:
         print("checking parity…", file=sys.stderr)
@@ -204,10 +226,20 @@ def main() -> None:
         timings[
             "summary, 10,000-word article (ours: every chunk; reference: first 1,024 tokens)"
         ] = summary(long_text, 1)
+    multilingual_parity: list[str] = []
+    if multilingual:
+        print("multilingual: parity and timing…", file=sys.stderr)
+        multilingual_parity = check_multilingual_parity(
+            reference, paths, questions, contexts, args.summary_only
+        )
+        timings.update(
+            multilingual_timings(reference, paths, contexts, short, short_questions, args, embedder)
+        )
     reference_peak = reference.call("memory")["peak_mb"]
     reference.close()
     memory, startup = _process_figures(paths, "auto")
     torch_memory, _ = _process_figures(paths, "torch")
+    both_memory = _both_languages_memory(paths) if multilingual else None
 
     lines = [
         "# Benchmark results ("
@@ -228,6 +260,7 @@ def main() -> None:
         f"- summariser (torch engine) vs the summarization pipeline, {short} article: "
         + ("identical output" if ours_summary == theirs_summary.strip() else "DIFFERENT output")
         + " (compared after stripping the space byte-level BPE decodes in front; we strip it)",
+        *multilingual_parity,
         "",
         "## Speed",
         "",
@@ -251,6 +284,12 @@ def main() -> None:
         f"(reference worker, both pipelines, after all its runs: {reference_peak:.0f} MB)",
         f"- process start to first answer (reader + retrieval, fp32): {startup:.1f} s",
     ]
+    if both_memory is not None:
+        lines.append(
+            f"- peak resident memory with the English and the multilingual models loaded and "
+            f"used (an English and a German page, default engine): {both_memory:.0f} MB "
+            "(target: 3,000 MB)"
+        )
     if not args.tiny:
         lines.append(_yardstick(paths["summariser"], ours_summary))
     text = "\n".join(lines) + "\n"
@@ -341,6 +380,148 @@ def check_parity(
         f"- reader, default global ranking (same windows): differs from the reference on "
         f"{global_differs}/{n} questions",
     ]
+
+
+def multilingual_items(
+    questions: list[dict[str, Any]], contexts: dict[str, str]
+) -> tuple[list[dict[str, str]], list[str]]:
+    """(question, context) pairs and texts to summarise for the multilingual models: our
+    German, French and Spanish pages (cleaned, as a Document reads them) and the English
+    texts (the long report: many windows)."""
+    from multilingual import PAGES, cleaned
+
+    items, texts = [], []
+    for page in PAGES:
+        text, body = cleaned(page)
+        items += [{"question": q, "context": text} for q, _ in page.questions]
+        texts.append(body)
+    items += [{"question": q["question"], "context": contexts[q["context"]]} for q in questions]
+    return items, texts
+
+
+def check_multilingual_parity(
+    reference: Reference,
+    paths: dict[str, str],
+    questions: list[dict[str, Any]],
+    contexts: dict[str, str],
+    summary_only: bool,
+) -> list[str]:
+    """The XLM-RoBERTa reader and the mT5 summariser (torch engine) against the 4.57
+    pipelines: every answer (text, offsets) and every summary identical."""
+    items, texts = multilingual_items(questions, contexts)
+    lines = []
+    if not summary_only:
+        theirs_all = reference.call("answers", items=items, models="multilingual")["answers"]
+        reader = Reader(
+            paths["reader_multilingual"],
+            max_seq_len=QA["max_seq_len"],
+            doc_stride=QA["doc_stride"],
+            language="*",
+        )
+        kwargs = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
+        same, worst, mismatches = 0, 0.0, []
+        for item, theirs in zip(items, theirs_all):
+            [ours] = reader.ask(item["question"], item["context"], normalize="window", **kwargs)
+            key = (theirs["text"], theirs["start"], theirs["end"])
+            if (ours.text, ours.start, ours.end) == key:
+                same += 1
+                worst = max(worst, abs(ours.score - theirs["score"]))
+            else:
+                mismatches.append(
+                    f"  - {item['question']!r}: ours {ours.text!r} at {ours.start}, "
+                    f"reference {theirs['text']!r} at {theirs['start']}"
+                )
+        lines += [
+            f'- multilingual reader (XLM-RoBERTa), `normalize="window"` vs the QA pipeline: '
+            f"{same}/{len(items)} identical answers and offsets (German, French, Spanish "
+            f"pages and the English texts), largest score difference among them {worst:.1e}",
+            *mismatches,
+        ]
+    summariser = Summariser(paths["summariser_multilingual"], engine="torch", language="*")
+    same_summaries = 0
+    for text in texts:
+        ours = summariser.summarise(text).text
+        theirs = reference.call("summary", context=text, models="multilingual")["text"]
+        same_summaries += ours == theirs.strip()
+    lines.append(
+        f"- multilingual summariser (mT5, torch engine) vs the summarization pipeline: "
+        f"{same_summaries}/{len(texts)} identical summaries (German, French, Spanish pages)"
+    )
+    return lines
+
+
+def multilingual_timings(
+    reference: Reference,
+    paths: dict[str, str],
+    contexts: dict[str, str],
+    short: str,
+    short_questions: list[str],
+    args: argparse.Namespace,
+    embedder: Any,
+) -> dict[str, dict[str, float]]:
+    """The multilingual defaults' rows: a summary of the short and of the 10,000-word
+    article, and one question, ours against the 4.57 pipelines."""
+    folder = paths["summariser_multilingual"]
+    summarisers = {
+        "ours": Summariser(folder, engine="torch", language="*"),
+        "ct2 int8": Summariser(folder, engine="ctranslate2", quantize=True, language="*"),
+    }
+    for s in summarisers.values():  # load (converting the first time) and warm up
+        s.summarise(contexts[short])
+
+    def summary(context: str, n: int) -> dict[str, float]:
+        sides: dict[str, Callable[[], float]] = {
+            "reference": lambda: reference.call("summary", context=context, models="multilingual")[
+                "seconds"
+            ]
+        }
+        for name, s in summarisers.items():
+            sides[name] = lambda s=s: seconds(lambda: s.summarise(context))
+        return race(sides, n)
+
+    rounds = 1 if args.tiny else 2
+    timings = {f"multilingual: summary, {short} article": summary(contexts[short], rounds)}
+    if not args.no_long_summary:
+        timings["multilingual: summary, 10,000-word article"] = summary(contexts["long"], 1)
+    if not args.summary_only:
+        reader = Reader(paths["reader_multilingual"], language="*")
+        retriever = Retriever(None)  # other languages rank lexically (see README, Languages)
+        question = short_questions[:1]
+        read(reader, retriever, question, contexts[short])
+        timings[f"multilingual: 1 question, {short} article"] = race(
+            {
+                "reference": lambda: reference.call(
+                    "ask", context=contexts[short], questions=question, models="multilingual"
+                )["seconds"],
+                "ours": lambda: seconds(lambda: read(reader, retriever, question, contexts[short])),
+            },
+            2 * rounds,
+        )
+    return timings
+
+
+def _both_languages_memory(paths: dict[str, str]) -> float:
+    """Peak RSS of a process that reads an English and a German page, each with its
+    language's models (default engine), so both pairs are loaded at once."""
+    from multilingual import PAGES
+
+    code = (
+        "from summarise import Document\n"
+        "from summarise.components import Components, ModelSettings\n"
+        f"c = Components(ModelSettings(summariser={{'en': {paths['summariser']!r}, "
+        f"'*': {paths['summariser_multilingual']!r}}}, reader={{'en': {paths['reader']!r}, "
+        f"'*': {paths['reader_multilingual']!r}}}))\n"
+        f"en = Document(open({str(EXAMPLES / 'fisheries_talks_page.txt')!r}).read(), "
+        "components=c)\n"
+        "en.summary(); en.ask('Who is the EU chief negotiator?')\n"
+        f"de = Document({PAGES[0].raw!r}, components=c)\n"
+        f"de.summary(); de.ask({PAGES[0].questions[0][0]!r})\n"
+        "assert de.summariser is not en.summariser\n"
+        "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+        "print(int(peak.split()[1]) / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[-1])
 
 
 def _embedder():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
@@ -42,7 +43,10 @@ class Document:
     instance, a Hub id or folder, ``None`` to resolve the default, or
     ``False`` to use the labelled fallback directly. ``engine`` and
     ``quantize`` choose how a summariser made here generates (see
-    :class:`Summariser`).
+    :class:`Summariser`). ``language`` (a code such as ``de``) overrides the
+    detected language, which picks the models (see
+    :class:`~summarise.components.ModelSettings`), the sentence rules and the
+    stop words.
     """
 
     def __init__(
@@ -56,6 +60,7 @@ class Document:
         limits: Limits | None = None,
         components: Components | None = None,
         engine: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.limits = limits or Limits()
         self.limits.check_text(raw)
@@ -68,6 +73,7 @@ class Document:
                 "No article text was found: the input looks like page furniture only; "
                 "paste the article's paragraphs."
             )
+        self.language = _language(language) if language else self.cleaned.language
         self.components = components or Components(
             ModelSettings(summariser, reader, embedder, device, engine=engine, quantize=quantize)
         )
@@ -83,18 +89,18 @@ class Document:
 
     @property
     def embedder(self) -> Embedder | None:
-        """The sentence encoder, or ``None`` (lexical ranking) when none resolves."""
-        return self.components.embedder
+        """The sentence encoder for the document's language, or ``None`` (lexical ranking)."""
+        return self.components.embedder_for(self.language)
 
     @property
     def summariser(self) -> Summariser | None:
-        """The abstractive summariser, or ``None`` when no checkpoint resolves."""
-        return self.components.summariser
+        """The document's language's summariser, or ``None`` when no checkpoint resolves."""
+        return self.components.summariser_for(self.language)
 
     @property
     def reader(self) -> Reader | None:
-        """The extractive reader, or ``None`` when no checkpoint resolves."""
-        return self.components.reader
+        """The document's language's reader, or ``None`` when no checkpoint resolves."""
+        return self.components.reader_for(self.language)
 
     def summary(
         self,
@@ -114,10 +120,18 @@ class Document:
             return self._summaries[key]
         body = self.cleaned.body or self.cleaned.text
         if self.summariser is None:
-            summary = extractive_summary(body, self.embedder, max_words, min_words)
+            summary = extractive_summary(
+                body, self.embedder, max_words, min_words, language=self.language
+            )
         else:
             summary = self.summariser.summarise(
-                body, min_words, max_words, num_beams, progress, self.limits.deadline()
+                body,
+                min_words,
+                max_words,
+                num_beams,
+                progress,
+                self.limits.deadline(),
+                language=self.language,
             )
         summary.claims = self.verify(summary.text)
         self._summaries[key] = summary
@@ -128,7 +142,7 @@ class Document:
         return Verifier(
             self.text,
             self.embedder,
-            language=self.cleaned.language,
+            language=self.language,
             spans=self._sentences,
             to_original=self.cleaned.to_original,
         )
@@ -168,15 +182,13 @@ class Document:
         questions = self._checked(questions)
         if self.reader is None:
             floor = max(min_score, passage_threshold(self.embedder))
-            results = [
-                [a for a in passage_answers(q, self.text, self.embedder, top_k) if a.score >= floor]
-                for q in questions
-            ]
+            results = [[a for a in self._passages(q, top_k) if a.score >= floor] for q in questions]
         else:
             options = AskOptions(top_k=top_k, min_score=min_score)
             spans = None
             if not self.reader.fits(self.text):
-                spans = self.components.retriever.select(questions, self.text, passages)
+                retriever = self.components.retriever_for(self.language)
+                spans = retriever.select(questions, self.text, passages)
             results = self.reader.answer(
                 questions, self.text, options, spans, deadline=self.limits.deadline()
             )
@@ -186,8 +198,11 @@ class Document:
         """The sentence that best matches ``question``, however weakly: what to show,
         labelled as a hint, when :meth:`ask` finds no answer."""
         [question] = self._checked([question])
-        best = passage_answers(question, self.text, self.embedder, 1)
+        best = self._passages(question, 1)
         return self._locate(best[0]) if best else None
+
+    def _passages(self, question: str, top_k: int) -> list[Answer]:
+        return passage_answers(question, self.text, self.embedder, top_k, language=self.language)
 
     def _checked(self, questions: Sequence[str]) -> list[str]:
         questions = [q.strip() for q in questions]
@@ -198,7 +213,7 @@ class Document:
 
     @cached_property
     def _sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text, self.cleaned.language)
+        return sentence_spans(self.text, self.language)
 
     def _locate(self, answer: Answer) -> Answer:
         """The answer with its raw-input offsets and its evidence sentence(s)."""
@@ -212,3 +227,13 @@ class Document:
         else:
             evidence = (answer.start, answer.end)
         return answer.located(original, evidence)
+
+
+def _language(code: str) -> str:
+    """A language code as given by a user ("de", "FR"), checked and lower-cased."""
+    language = code.strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        raise InputError(
+            f"'{code}' is not a language code; give two or three letters such as de, fr or es."
+        )
+    return language

@@ -8,13 +8,14 @@ process whose environment changed). The README's settings table lists each varia
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from summarise.errors import LimitError
+from summarise.errors import InputError, LimitError
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -37,7 +38,8 @@ class Settings:
     limits_from_env: SizeLimits = field(default_factory=SizeLimits)
     offline: bool = False  # HF_HUB_OFFLINE: never download from the Hub
     models_dir: Path = field(default_factory=lambda: Path.cwd() / "models")
-    checkpoints: Mapping[str, str] = field(default_factory=dict)  # role -> name or folder
+    # role -> {language code or "*": name or folder}; a plain value is {"*": value}
+    checkpoints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     engine: str = "auto"  # SUMMARISE_ENGINE: auto, torch or ctranslate2
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache")
     allow_private_urls: bool = False
@@ -80,7 +82,7 @@ class Settings:
             offline=environ.get("HF_HUB_OFFLINE", "").lower() in _TRUE,
             models_dir=Path(environ.get("SUMMARISE_MODELS_DIR") or Path.cwd() / "models"),
             checkpoints={
-                role: environ[variable]
+                role: per_language(environ[variable], variable)
                 for role, variable in CHECKPOINT_VARIABLES.items()
                 if environ.get(variable)
             },
@@ -99,6 +101,29 @@ CHECKPOINT_VARIABLES = {
     "reader": "SUMMARISE_READER",
     "embedder": "SUMMARISE_EMBEDDER",
 }
+
+
+ANY_LANGUAGE = "*"  # the key of the model every language not listed gets
+_LANGUAGE_KEY = re.compile(r"[a-z]{2,3}|\*")
+
+
+def per_language(value: str, where: str = "the model setting") -> dict[str, str]:
+    """Read ``"en=model-a,*=model-b"`` (a model per language code, ``*`` for every other
+    language) or a plain ``"model"`` (one model for all languages, ``{"*": "model"}``)."""
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    keyed = [item.partition("=") for item in items]
+    if not any(sep and _LANGUAGE_KEY.fullmatch(key.strip().lower()) for key, sep, _ in keyed):
+        return {ANY_LANGUAGE: value.strip()}
+    choices: dict[str, str] = {}
+    for item, (key, sep, name) in zip(items, keyed):
+        key = key.strip().lower()
+        if not sep or not _LANGUAGE_KEY.fullmatch(key) or not name.strip():
+            raise InputError(
+                f"'{item}' in {where} is not language=model; write it as "
+                "'en=sshleifer/distilbart-cnn-12-6,*=other/model'."
+            )
+        choices[key] = name.strip()
+    return choices
 
 
 @lru_cache(maxsize=1)

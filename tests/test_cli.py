@@ -117,7 +117,13 @@ def test_models_lists_each_role_and_fallback():
     assert result.returncode == 0
     assert "summariser" in result.stdout and "extractive summary" in result.stdout
     rows = json.loads(run("models", "--json").stdout)
-    assert [r["role"] for r in rows] == ["summariser", "reader", "embedder"]
+    assert [(r["role"], r["language"]) for r in rows] == [
+        ("summariser", "en"),
+        ("summariser", "*"),
+        ("reader", "en"),
+        ("reader", "*"),
+        ("embedder", "en"),
+    ]
 
 
 def test_pull_offline_fails_cleanly(tmp_path):

@@ -152,8 +152,10 @@ def test_pull_downloads_safetensors_and_records_the_revision(
     isolated_models, monkeypatch, reader_dir, summariser_dir
 ):
     sources = {
-        models.ROLES["reader"]["default"]: reader_dir,
-        models.ROLES["summariser"]["default"]: summariser_dir,
+        models.DEFAULTS["reader"]["en"]: reader_dir,
+        models.DEFAULTS["reader"]["*"]: reader_dir,
+        models.DEFAULTS["summariser"]["en"]: summariser_dir,
+        models.DEFAULTS["summariser"]["*"]: summariser_dir,
     }
     calls = []
 
@@ -179,12 +181,15 @@ def test_pull_downloads_safetensors_and_records_the_revision(
         "revision": FakeInfo.sha,
         "license": "apache-2.0",
     }
-    resolved = models.resolve("reader")
-    assert (resolved.source, resolved.revision, resolved.licence) == (
-        "models folder",
-        FakeInfo.sha,
-        "apache-2.0",
-    )
+    assert written["reader-multilingual"]["repo_id"] == "deepset/xlm-roberta-base-squad2"
+    for key in ("en", "*"):  # each language's model in its own folder, found there
+        resolved = models.resolve("reader", key=key)
+        assert (resolved.source, resolved.revision, resolved.licence) == (
+            "models folder",
+            FakeInfo.sha,
+            "apache-2.0",
+        )
+    assert models.resolve("reader", key="*").path.endswith("reader-multilingual")
 
 
 def test_pull_failure_is_one_clear_error(isolated_models, monkeypatch):
@@ -197,12 +202,20 @@ def test_pull_failure_is_one_clear_error(isolated_models, monkeypatch):
         models.pull(["summariser"], to=isolated_models)
 
 
-def test_describe_lists_every_role(isolated_models, reader_dir):
-    copy_model(reader_dir, isolated_models / "reader")
-    rows = {row["role"]: row for row in models.describe()}
-    assert rows["reader"]["source"] == "models folder"
-    assert rows["summariser"]["source"] == "none"
-    assert rows["embedder"]["source"] in {"package", "none"}
+def test_describe_lists_every_role_and_language(isolated_models, reader_dir):
+    copy_model(reader_dir, isolated_models / "reader-multilingual")
+    rows = {(row["role"], row["language"]): row for row in models.describe()}
+    assert list(rows) == [
+        ("summariser", "en"),
+        ("summariser", "*"),
+        ("reader", "en"),
+        ("reader", "*"),
+        ("embedder", "en"),
+    ]
+    assert rows[("reader", "*")]["source"] == "models folder"
+    assert rows[("reader", "en")]["source"] == "none"
+    assert rows[("summariser", "*")]["name"] == "csebuetnlp/mT5_multilingual_XLSum"
+    assert rows[("embedder", "en")]["source"] in {"package", "none"}
 
 
 def test_embedded_encoder_loads_from_the_package_and_ranks_meaning(isolated_models, embedder_dir):

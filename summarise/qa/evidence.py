@@ -37,18 +37,20 @@ def passage_answers(
     text: str,
     embedder: Embedder | None = None,
     top_k: int = 1,
+    language: str = "en",
 ) -> list[Answer]:
     """The sentences of ``text`` that best match ``question``, as evidence.
 
     The score, in 0–1, blends the cosine similarity (when an embedder is
     available) with the share of the question's content words found in the
-    sentence, so names and numbers the question mentions weigh in.
+    sentence, so names and numbers the question mentions weigh in. ``language``
+    (a code) picks the sentence rules and the stop words.
     """
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, language)
     if not spans:
         return []
     sentences = [text[s:e] for s, e in spans]
-    q_tokens = set(tokens(question, content_only=True)) or set(tokens(question))
+    q_tokens = set(tokens(question, content_only=True, language=language)) or set(tokens(question))
     overlap = np.array(
         [len(q_tokens & set(tokens(s))) / max(1, len(q_tokens)) for s in sentences], dtype=float
     )

@@ -31,7 +31,9 @@ class Passage:
     text: str
 
 
-def make_passages(text: str, words: int = 120, overlap: int = 1) -> list[Passage]:
+def make_passages(
+    text: str, words: int = 120, overlap: int = 1, language: str = "en"
+) -> list[Passage]:
     """Passages of about ``words`` words that follow the document's structure.
 
     Short paragraphs are grouped whole; a paragraph longer than ``words`` is cut
@@ -48,7 +50,7 @@ def make_passages(text: str, words: int = 120, overlap: int = 1) -> list[Passage
         if size <= words:
             units.append((start, start + len(paragraph), size))
             continue
-        spans = [(start + s, start + e) for s, e in sentence_spans(paragraph)]
+        spans = [(start + s, start + e) for s, e in sentence_spans(paragraph, language)]
         i = 0
         while i < len(spans):
             j, count = i, 0
@@ -89,7 +91,9 @@ class Retriever:
     """Rank passages of a document for a question; caches each document's index.
 
     ``passages`` is how many of the best passages a long document is narrowed
-    to before the reader reads them (0: read everything).
+    to before the reader reads them (0: read everything). ``language`` (a
+    code) is the documents': its sentence rules cut the passages, and its stop
+    words are left out of BM25's terms.
     """
 
     def __init__(
@@ -98,8 +102,10 @@ class Retriever:
         words: int = 120,
         cache_size: int = 8,
         passages: int = 4,
+        language: str = "en",
     ) -> None:
         self.embedder = embedder
+        self.language = language
         self.words = words
         self.passages = passages
         self._cache: TextCache[Index] = TextCache(cache_size)
@@ -108,15 +114,18 @@ class Retriever:
         return self._cache.get(text, self._build)
 
     def _build(self, text: str) -> Index:
-        passages = make_passages(text, self.words)
-        bm25 = BM25Okapi([tokens(p.text) or ["_"] for p in passages])
+        passages = make_passages(text, self.words, language=self.language)
+        bm25 = BM25Okapi([self._terms(p.text) or ["_"] for p in passages])
         vectors = self.embedder.encode([p.text for p in passages]) if self.embedder else None
         return passages, bm25, vectors
+
+    def _terms(self, text: str) -> list[str]:
+        return tokens(text, content_only=True, language=self.language)
 
     def rank(self, question: str, text: str) -> list[tuple[Passage, float]]:
         """All passages of ``text`` with their fused score, best first."""
         passages, bm25, vectors = self._index(text)
-        lexical = np.asarray(bm25.get_scores(tokens(question)), dtype=float)
+        lexical = np.asarray(bm25.get_scores(self._terms(question)), dtype=float)
         if vectors is not None and self.embedder is not None:
             semantic = vectors @ self.embedder.encode([question])[0]
             scores = fuse(lexical, semantic)

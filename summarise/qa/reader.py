@@ -57,13 +57,14 @@ class Reader(Checkpoint):
         doc_stride: int = 128,
         max_question_len: int = 64,
         batch_size: int = 8,
+        language: str = "en",
     ) -> None:
         if quantize:
             raise ModelError(
                 "The reader has no int8 mode (torch's dynamic quantisation is deprecated and "
                 "was dropped); leave quantize off for the reader."
             )
-        super().__init__(model, device, quantize)
+        super().__init__(model, device, quantize, language)
         self.fit_whole = max_seq_len is None
         self.max_seq_len = WINDOW if max_seq_len is None else max_seq_len
         self.doc_stride = doc_stride

@@ -24,11 +24,11 @@ _DEFAULT_WORDS = 80
 _MAX_SENTENCES = 400
 
 
-def _vectors(texts: list[str], embedder: Embedder | None) -> np.ndarray:
+def _vectors(texts: list[str], embedder: Embedder | None, language: str) -> np.ndarray:
     """Unit vectors for ``texts``: embeddings, or normalised term frequencies."""
     if embedder is not None:
         return embedder.encode(texts)
-    counts = [Counter(tokens(t, content_only=True)) for t in texts]
+    counts = [Counter(tokens(t, content_only=True, language=language)) for t in texts]
     document_frequency: Counter[str] = Counter()
     for counter in counts:
         document_frequency.update(counter.keys())
@@ -48,12 +48,14 @@ def extractive_summary(
     embedder: Embedder | None = None,
     max_words: int | None = None,
     min_words: int | None = None,
+    language: str = "en",
 ) -> Summary:
-    """Choose central, non-redundant sentences up to ``max_words``, in document order."""
+    """Choose central, non-redundant sentences up to ``max_words``, in document order;
+    ``language`` (a code) picks the sentence rules and the stop words."""
     began = time.perf_counter()
     seen: set[str] = set()
     sentences = []
-    for s, e in sentence_spans(text):  # a repeated sentence must not look central
+    for s, e in sentence_spans(text, language):  # a repeated sentence must not look central
         key = " ".join(text[s:e].lower().split())
         if key not in seen:
             seen.add(key)
@@ -62,7 +64,7 @@ def extractive_summary(
     if not sentences:
         return Summary("", 0, time.perf_counter() - began, "extractive", "")
     budget = max_words or _DEFAULT_WORDS
-    vectors = _vectors(sentences, embedder)
+    vectors = _vectors(sentences, embedder, language)
     centre = vectors.mean(axis=0)
     centrality = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
     spread = float(centrality.max() - centrality.min())

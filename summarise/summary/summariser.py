@@ -55,8 +55,9 @@ class Summariser(Checkpoint):
         batch_size: int = 4,
         max_input_tokens: int | None = None,
         engine: str | None = None,
+        language: str = "en",
     ) -> None:
-        super().__init__(model, device, quantize)
+        super().__init__(model, device, quantize, language)
         self.engine = engine or ct2_engine.default_engine()
         ct2_engine.check_engine(self.engine, device, quantize)
         self.batch_size = batch_size
@@ -79,11 +80,13 @@ class Summariser(Checkpoint):
         num_beams: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         deadline: Deadline | None = None,
+        language: str = "en",
     ) -> Summary:
         """Summarise ``text``; word budgets and beams override the checkpoint's defaults.
 
         ``deadline`` stops the work between batches with a :class:`LimitError`
-        once the request's time budget is spent.
+        once the request's time budget is spent. ``language`` (a code) is the
+        text's, for splitting it into sentences where it must be chunked.
         """
         if not text.strip():
             raise InputError("The text is empty; paste an article to summarise.")
@@ -93,7 +96,7 @@ class Summariser(Checkpoint):
         tokenizer, model = self.load()
         settings = self.generation_settings(tokenizer, model, text, min_words, max_words, num_beams)
         budget = self.input_budget(tokenizer, model)
-        pieces = self._chunk(tokenizer, text, budget)
+        pieces = self._chunk(tokenizer, text, budget, language)
         chunks = len(pieces)
         if chunks == 1:
             combined = self._generate(tokenizer, model, pieces, settings, progress, deadline)[0]
@@ -112,7 +115,7 @@ class Summariser(Checkpoint):
         for _ in range(_MAX_ROUNDS):
             length = len(tokenizer(combined, add_special_tokens=False, verbose=False)["input_ids"])
             if length > budget:  # the partial summaries still overflow: reduce again
-                pieces = self._chunk(tokenizer, combined, budget)
+                pieces = self._chunk(tokenizer, combined, budget, language)
                 combined = self._join(
                     self._generate(tokenizer, model, pieces, defaults, after, deadline)
                 )
@@ -131,16 +134,18 @@ class Summariser(Checkpoint):
     def _join(partial: list[str]) -> str:
         return " ".join(p.strip() for p in partial if p.strip())
 
-    def prefix(self, model: Any) -> str:
-        """The task prefix a T5-style checkpoint expects ("summarize: ")."""
+    @staticmethod
+    def prefix(model: Any) -> str:
+        """The task prefix the checkpoint's config asks for, as the 4.57 pipeline read it:
+        ``task_specific_params["summarization"]["prefix"]``, else ``config.prefix``, else
+        none. An mT5 fine-tuned on summaries (XLSum) asks for none; the original T5
+        asks for "summarize: "."""
         params = (getattr(model.config, "task_specific_params", None) or {}).get(
             "summarization", {}
         )
         if "prefix" in params:
             return str(params["prefix"] or "")
-        if getattr(model.config, "model_type", "") in {"t5", "mt5", "umt5", "longt5"}:
-            return "summarize: "
-        return ""
+        return str(getattr(model.config, "prefix", None) or "")
 
     def input_budget(self, tokenizer: Any, model: Any) -> int:
         """Tokens of document text that fit in one encoder pass."""
@@ -180,9 +185,9 @@ class Summariser(Checkpoint):
             settings["num_beams"] = num_beams
         return settings
 
-    def _chunk(self, tokenizer: Any, text: str, budget: int) -> list[str]:
+    def _chunk(self, tokenizer: Any, text: str, budget: int, language: str = "en") -> list[str]:
         """Split ``text`` into sentence-aligned pieces of at most ``budget`` tokens."""
-        spans = sentence_spans(text) or [(0, len(text))]
+        spans = sentence_spans(text, language) or [(0, len(text))]
         sentences = [text[s:e] for s, e in spans]
         counts = tokenizer(sentences, add_special_tokens=False, verbose=False)["input_ids"]
         pieces: list[str] = []

@@ -32,12 +32,14 @@ class JobSettings:
 
 @dataclass
 class Record:
-    """An input document: ``id``, ``text``, questions, and the error met reading it."""
+    """An input document: ``id``, ``text``, questions, its language code when the
+    input gives one (else detected), and the error met reading it."""
 
     id: str
     text: str = ""
     questions: list[str] = field(default_factory=list)
     error: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_dict(cls, row: dict[str, Any], n: int = 0) -> Record:
@@ -52,6 +54,7 @@ class Record:
             except ValueError:
                 questions = [q for q in questions.split("|") if q.strip()]
         text = row.get("text")
+        language = row.get("language")  # optional; a missing CSV or Parquet cell is NaN
         error = row.get("error") or None
         if error is None and not isinstance(text, str):
             error = "the record has no text field"
@@ -60,10 +63,17 @@ class Record:
             text=text if isinstance(text, str) else "",
             questions=[str(q) for q in questions],
             error=str(error) if error else None,
+            language=language.strip() if isinstance(language, str) and language.strip() else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "questions": self.questions, "error": self.error}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "questions": self.questions,
+            "error": self.error,
+            "language": self.language,
+        }
 
 
 @dataclass
@@ -119,7 +129,12 @@ class Processor:
         if record.error:
             return result
         try:
-            doc = Document(record.text, components=self.components, limits=self.settings.limits)
+            doc = Document(
+                record.text,
+                components=self.components,
+                limits=self.settings.limits,
+                language=record.language,
+            )
             summary = doc.summary(length=self.settings.length, max_words=self.settings.max_words)
             result.title = doc.title
             result.summary = summary.text

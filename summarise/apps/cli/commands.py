@@ -36,10 +36,18 @@ def model_settings(args: argparse.Namespace) -> ModelSettings:
     """The models the shared model options ask for; an option left out lets the
     default resolve, or its labelled fallback stand in."""
     from summarise.components import ModelSettings
+    from summarise.settings import per_language
+
+    def by_language(value: str | None) -> str | dict[str, str] | None:
+        """``"en=a,*=b"`` as a mapping; a plain name (or nothing) as it is."""
+        if value is None:
+            return None
+        choices = per_language(value, "the command line")
+        return value if list(choices) == ["*"] else choices
 
     return ModelSettings(
-        summariser=args.summariser,
-        reader=args.reader,
+        summariser=by_language(args.summariser),
+        reader=by_language(args.reader),
         embedder=args.embedder,
         device=args.device,
         engine=args.summary_engine,
@@ -61,7 +69,7 @@ def _components(args: argparse.Namespace, **overrides: Any) -> Components:
 def _document(args: argparse.Namespace) -> Document:
     from summarise.document import Document
 
-    return Document(read_input(args.file), components=_components(args))
+    return Document(read_input(args.file), components=_components(args), language=args.language)
 
 
 def _notes(reasons: dict[str, str]) -> None:
@@ -221,8 +229,8 @@ def cmd_models(args: argparse.Namespace) -> None:
             "embedder": "lexical ranking",
         }[row["role"]]
         name = row.get("name") if row["source"] != "none" else f"none -> {fallback}"
-        print(f"{row['role']:<11} {row['source']:<14} {name}")
-        print(f"{'':<11} size {size}, licence {row.get('licence') or 'unknown'}  {where}")
+        print(f"{row['role']:<11} {row['language']:<3} {row['source']:<14} {name}")
+        print(f"{'':<15} size {size}, licence {row.get('licence') or 'unknown'}  {where}")
 
 
 def cmd_batch(args: argparse.Namespace) -> None:

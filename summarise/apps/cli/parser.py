@@ -20,7 +20,8 @@ log = logging.getLogger("summarise")
 EXAMPLES = {
     "clean": "summarise clean page.html\n  pbpaste | summarise clean - --json",
     "summary": "summarise summary article.txt --length short\n"
-    "  summarise summary report.pdf --max-words 120 --engine torch",
+    "  summarise summary report.pdf --max-words 120 --engine torch\n"
+    "  summarise summary artikel.txt --language de --summariser 'de=./models/mt5-de,*=./mt5'",
     "ask": 'summarise ask article.txt -q "Who is the chief negotiator?" -q "When do talks start?"\n'
     '  summarise ask article.txt -q "Who?" --top-k 3 --json',
     "verify": "summarise verify article.txt summary.txt\n"
@@ -56,8 +57,15 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     def models_options(p: argparse.ArgumentParser, engine_flag: str = "--engine") -> None:
-        p.add_argument("--summariser", help="summariser model: Hub id or folder")
-        p.add_argument("--reader", help="question-answering model: Hub id or folder")
+        p.add_argument(
+            "--summariser",
+            help="summariser model: Hub id or folder, or one per language "
+            "('en=sshleifer/distilbart-cnn-12-6,*=csebuetnlp/mT5_multilingual_XLSum')",
+        )
+        p.add_argument(
+            "--reader",
+            help="question-answering model: Hub id or folder, or one per language as --summariser",
+        )
         p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
         p.add_argument(
             engine_flag,
@@ -89,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-words", type=int, help="at most this many words")
     p.add_argument("--min-words", type=int, help="at least this many words")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--language", help="the text's language code (default: detected), e.g. de")
     models_options(p)
 
     p = command("ask", "Answer questions about a document.")
@@ -96,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--question", action="append", required=True, help="repeat for more")
     p.add_argument("--top-k", type=int, default=1, help="answers per question (default 1)")
     p.add_argument("--json", action="store_true", help="answers with scores and offsets")
+    p.add_argument("--language", help="the text's language code (default: detected), e.g. de")
     models_options(p)
 
     p = command("verify", "Check a summary against its article: evidence and unsupported facts.")

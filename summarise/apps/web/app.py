@@ -13,7 +13,9 @@ import gradio as gr
 
 from summarise import settings
 from summarise.apps.web.handlers import (
+    AUTO_LANGUAGE,
     EXAMPLE_QUESTIONS,
+    LANGUAGES,
     MAX_ALTERNATIVES,
     api_ask,
     api_clean,
@@ -70,6 +72,12 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     example = gr.Button("Load example article", elem_id="example")
                     clean_button = gr.Button("Clean", elem_id="clean")
+                language = gr.Dropdown(
+                    LANGUAGES,
+                    value=AUTO_LANGUAGE,
+                    label="Language (picks the models; Detect reads it from the text)",
+                    elem_id="language",
+                )
             with gr.Column():
                 cleaned = gr.Textbox(
                     label="Cleaned text",
@@ -111,11 +119,11 @@ def build_app() -> gr.Blocks:
         clean_button.click(on_clean, article, [*panels, status], api_visibility=private)
         summarise_button.click(
             on_summarise,
-            [article, length],
+            [article, length, language],
             [*panels, summary, summary_meta, claims, status],
             api_visibility=private,
         )
-        ask_inputs = [article, question, alternatives, chat]
+        ask_inputs = [article, question, alternatives, chat, language]
         ask_outputs = [*panels, chat, proof, status, question]
         ask_button.click(on_ask, ask_inputs, ask_outputs, api_visibility=private)
         question.submit(on_ask, ask_inputs, ask_outputs, api_visibility=private)

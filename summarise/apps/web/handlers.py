@@ -60,9 +60,28 @@ def example_article() -> str:
     return (EXAMPLES / "fisheries_talks_page.txt").read_text(encoding="utf-8")
 
 
-def document(text: str) -> Document:
-    """The cleaned document for ``text``, cached so follow-up questions skip cleaning."""
-    return _DOCS.get(text, lambda t: Document(t, components=components()))
+# the language selector's choices: (label, value); "auto" keeps the detected language
+LANGUAGES = [
+    ("Detect", AUTO_LANGUAGE := "auto"),
+    ("English", "en"),
+    ("German", "de"),
+    ("French", "fr"),
+    ("Spanish", "es"),
+    ("Italian", "it"),
+    ("Portuguese", "pt"),
+    ("Dutch", "nl"),
+]
+
+
+def document(text: str, language: str | None = AUTO_LANGUAGE) -> Document:
+    """The cleaned document for ``text``, cached so follow-up questions skip cleaning;
+    ``language`` (a code) overrides the detected one."""
+    if not language or language == AUTO_LANGUAGE:
+        return _DOCS.get(text, lambda t: Document(t, components=components()))
+    chosen = language
+    return _DOCS.get(
+        f"{chosen}\0{text}", lambda _: Document(text, components=components(), language=chosen)
+    )
 
 
 def _message(exc: Exception) -> str:
@@ -110,18 +129,23 @@ def api_clean(text: str) -> dict[str, Any]:
     return {"title": doc.title, "text": doc.text, "removed": doc.cleaned.removed}
 
 
-def api_summarise(text: str, length: str = "medium") -> dict[str, Any]:
-    """Summarise a pasted page; length is short, medium or long."""
-    summary = _api(lambda: document(text or "").summary(length=length))
+def api_summarise(
+    text: str, length: str = "medium", language: str = AUTO_LANGUAGE
+) -> dict[str, Any]:
+    """Summarise a pasted page; length is short, medium or long; language is a code
+    (de, fr...) or auto (detected)."""
+    summary = _api(lambda: document(text or "", language).summary(length=length))
     data = summary.to_dict()
     return {"summary": data.pop("text"), **data}
 
 
-def api_ask(text: str, question: str, top_k: int = 1) -> list[dict[str, Any]]:
+def api_ask(
+    text: str, question: str, top_k: int = 1, language: str = AUTO_LANGUAGE
+) -> list[dict[str, Any]]:
     """Answer a question about a pasted page: answers with scores and offsets
-    (an empty list: the text does not seem to say)."""
+    (an empty list: the text does not seem to say); language as for summarise."""
     k = max(1, min(int(top_k), MAX_ALTERNATIVES + 1))
-    answers = _api(lambda: document(text or "").ask(question or "", top_k=k))
+    answers = _api(lambda: document(text or "", language).ask(question or "", top_k=k))
     return [a.to_dict() for a in answers]
 
 
@@ -154,8 +178,12 @@ def on_clean(text: str) -> tuple[str, str, str]:
 
 @_shown(lambda status, *_: ("", "", "", "", "", status))
 def on_summarise(
-    text: str, length: str, progress: gr.Progress = gr.Progress()
+    text: str,
+    length: str,
+    progress: gr.Progress = gr.Progress(),
+    language: str = AUTO_LANGUAGE,
 ) -> tuple[str, str, str, str, str, str]:
+    """Summarise; Gradio fills ``progress`` itself and ``language`` from the third input."""
     began = time.monotonic()
 
     def report(done: int, total: int) -> None:
@@ -163,7 +191,7 @@ def on_summarise(
         seconds = time.monotonic() - began
         progress(done / max(total, 1), desc=f"{done} of {total} chunks done, {seconds:.0f} s")
 
-    doc = document(text or "")
+    doc = document(text or "", language)
     progress(0, desc="summarising")
     summary = doc.summary(length=length, progress=report)
     label = "abstractive" if summary.method == "abstractive" else "extractive (no summariser model)"
@@ -175,7 +203,7 @@ def on_summarise(
 
 
 @_shown(
-    lambda status, text, question, alternatives, history: (
+    lambda status, text, question, alternatives, history, *_: (
         gr.update(),
         gr.update(),
         list(history or []),
@@ -185,10 +213,14 @@ def on_summarise(
     )
 )
 def on_ask(
-    text: str, question: str, alternatives: bool, history: list[dict[str, str]] | None
+    text: str,
+    question: str,
+    alternatives: bool,
+    history: list[dict[str, str]] | None,
+    language: str = AUTO_LANGUAGE,
 ) -> tuple[Any, ...]:
     history = list(history or [])
-    doc = document(text or "")
+    doc = document(text or "", language)
     answers = doc.ask(question or "", top_k=1 + MAX_ALTERNATIVES if alternatives else 1)
     hint = None if answers else doc.hint(question)
     history.append({"role": "user", "content": html.escape(question.strip())})
