@@ -12,6 +12,7 @@ through ``Cleaned.to_original``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,36 @@ from summarise import clean
 
 CASES = Path(__file__).resolve().parent / "cases"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "page.txt").is_file())
+
+# What today's cleaner still gets wrong (issue #32 is open): each is expected to fail,
+# strictly, so a cleaner that fixes one must move it out of this table.
+KNOWN_FAILURES = {
+    "advertisement_labels": "takes the site's name as the title",
+    "author_bio_end": "keeps the author's bio box",
+    "bulleted_list": "keeps the breadcrumbs, a newsletter blurb and the author's bio",
+    "captions_credits": "keeps captions with their credits",
+    "chinese": "keeps the share line",
+    "code_listing": "takes the site-links line as the title and keeps 'Copy code'",
+    "cookie_consent": "keeps a consent header and the site's name",
+    "french": "keeps the site links, the date line and the reading time",
+    "gallery": "keeps a gallery's '2 of 12'",
+    "headline_list_only": "keeps the whole page and takes the site's name as the title",
+    "indonesian": "takes the site-links line as the title, keeps the date and credit lines",
+    "live_blog": "takes a sub-heading as the title and keeps a JavaScript notice",
+    "most_read": "keeps the last items of a 'Most read' box",
+    "newsletter_signup": "keeps the breadcrumbs and the sign-up box",
+    "paywall": "keeps the byline and the subscription offer",
+    "read_also_inline": "keeps the breadcrumbs and the byline",
+    "recipe_blog": "keeps the rating, 'Pin it' and 'Did you make this recipe?'",
+    "spanish": "keeps the site links, the reading time and the dateline",
+    "sponsored_content": "keeps the sponsored block",
+}
+
+
+def _marked(case: Path) -> Any:
+    reason = KNOWN_FAILURES.get(case.name)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(case, id=case.name, marks=marks)
 
 
 def _norm(line: str) -> str:
@@ -60,7 +91,7 @@ def test_fixture_is_consistent(case: Path):
         assert title in (_norm(p) for p in page_lines)
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+@pytest.mark.parametrize("case", [_marked(case) for case in CASE_DIRS])
 def test_case(case: Path):
     page = _read(case / "page.txt")
     title, body = _expected(case)

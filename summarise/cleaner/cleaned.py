@@ -11,7 +11,7 @@ import ftfy
 
 from summarise.cleaner.blocks import Block
 
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
 
 
 @dataclass
