@@ -45,7 +45,7 @@ class ModelSettings:
     summariser: Summariser | str | bool | None = None
     reader: Reader | str | bool | None = None
     embedder: Embedder | str | bool | None = None
-    device: str = "cpu"
+    device: str = "auto"  # cpu, cuda, mps or auto (CUDA when present)
     engine: str | None = None  # summariser engine: auto, torch, ctranslate2 (None: environment)
     quantize: bool | None = None  # summariser int8 on the engine (None: the engine's default)
     max_seq_len: int | None = None  # reader window in tokens (None: automatic)
