@@ -18,8 +18,13 @@ from transformers import pipeline
 class Worker:
     def __init__(self, request):
         torch.set_num_threads(request.get("threads", 2))
-        self.qa = pipeline("question-answering", model=request["reader"], device=-1)
-        self.summarizer = pipeline("summarization", model=request["summariser"], device=-1)
+        cuda = request.get("device") == "cuda"
+        device = 0 if cuda else -1
+        dtype = torch.float16 if cuda else torch.float32  # ours is half precision on CUDA
+        self.qa = pipeline("question-answering", model=request["reader"], device=device)
+        self.summarizer = pipeline(
+            "summarization", model=request["summariser"], device=device, torch_dtype=dtype
+        )
         self.qa_settings = request["qa_settings"]
 
     def answers(self, request):

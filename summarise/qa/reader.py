@@ -147,6 +147,8 @@ class Reader(Checkpoint):
         """Tokens the model reads to answer ``questions`` from their ``spans`` of ``context``
         (default: all of it), every window counted: what a GPU is asked for by."""
         tokenizer, model = self.load()
+        for question in questions:
+            self._check_question(tokenizer, question)
         if spans is None:
             spans = [[(0, len(context))] for _ in questions]
         windows = self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))

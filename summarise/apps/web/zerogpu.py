@@ -189,6 +189,8 @@ def _on_gpu(task: str, args: tuple[Any, ...], cpu: Callable[[], R]) -> R:
         return cpu()
     try:
         outcome = run(*args)
+    except SummariseError:
+        raise  # the input's fault, found while sizing the request: the CPU would refuse it too
     except Exception as exc:  # noqa: BLE001 - quota, queue or worker: the CPU answers
         log.warning("No GPU for %s (%s: %s); running on the CPU.", task, type(exc).__name__, exc)
         collected = _NOTICES.get()
