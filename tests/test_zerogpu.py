@@ -200,3 +200,14 @@ def test_without_zerogpu_nothing_is_decorated_and_the_models_stay_as_they_are(
         assert type(handlers.components().summariser) is Summariser
     finally:
         handlers.configure()
+
+
+def test_auto_is_cuda_only_where_torch_sees_a_gpu(monkeypatch):
+    import torch
+
+    from summarise.models.resolution import pick_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert pick_device("auto") == "cpu"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert pick_device("auto") == "cuda" and pick_device("cpu") == "cpu"
