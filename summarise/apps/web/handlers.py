@@ -32,7 +32,7 @@ from summarise.settings import Limits
 
 log = logging.getLogger(__name__)
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_QUESTIONS = [
     "Who is the EU chief negotiator?",
     "Who chairs the talks?",
