@@ -22,16 +22,20 @@ class Worker:
 
     def __init__(self, request):
         torch.set_num_threads(request.get("threads", 2))
-        self.pipelines = {
-            "en": (
-                pipeline("question-answering", model=request["reader"], device=-1),
-                pipeline("summarization", model=request["summariser"], device=-1),
+        cuda = request.get("device") == "cuda"
+        device = 0 if cuda else -1
+        dtype = torch.float16 if cuda else torch.float32  # ours is half precision on CUDA
+
+        def pair(reader: str, summariser: str) -> tuple:
+            return (
+                pipeline("question-answering", model=reader, device=device),
+                pipeline("summarization", model=summariser, device=device, torch_dtype=dtype),
             )
-        }
+
+        self.pipelines = {"en": pair(request["reader"], request["summariser"])}
         if request.get("reader_multilingual"):
-            self.pipelines["multilingual"] = (
-                pipeline("question-answering", model=request["reader_multilingual"], device=-1),
-                pipeline("summarization", model=request["summariser_multilingual"], device=-1),
+            self.pipelines["multilingual"] = pair(
+                request["reader_multilingual"], request["summariser_multilingual"]
             )
         self.qa_settings = request["qa_settings"]
 

@@ -4,11 +4,15 @@
     python benchmarks/run.py --tiny     # tiny models: a smoke check, no timing claims
     python benchmarks/run.py --summary-only   # the summary rows and memory alone
     python benchmarks/run.py --no-multilingual   # the English defaults alone
+    python benchmarks/run.py --device cuda    # both sides on the GPU (results-cuda.md)
 
 The summariser is timed on torch (the exact reference path) and on the
 CTranslate2 engine in float32 and in int8 (the default engine). The multilingual
 defaults (mT5 summariser, XLM-RoBERTa reader) get the same parity checks, on
-our German, French and Spanish pages and the English texts, and their own rows.
+our German, French and Spanish pages and the English texts, and their own rows. With
+``--device cuda`` both sides run on the GPU: ours is the torch summariser in half
+precision (as on a ZeroGPU Space) and the reader, against the pipelines with the
+summarizer in float16 too; passage retrieval stays on the CPU, as in the app.
 
 Creates ``benchmarks/.reference`` (transformers 4.57, with this environment's own
 CPU torch made importable there rather than downloaded again) when missing,
@@ -77,7 +81,7 @@ def reference_python() -> Path:
 class Reference:
     """The reference worker (``reference.py``): one JSON request and reply per line."""
 
-    def __init__(self, paths: dict[str, str], threads: int = 2) -> None:
+    def __init__(self, paths: dict[str, str], threads: int = 2, device: str = "cpu") -> None:
         self.log = CACHE / "reference.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
@@ -88,7 +92,9 @@ class Reference:
             text=True,
         )
         settings = {**QA, "handle_impossible_answer": False}
-        self.versions = self.call("load", qa_settings=settings, threads=threads, **paths)
+        self.versions = self.call(
+            "load", qa_settings=settings, threads=threads, device=device, **paths
+        )
 
     def call(self, op: str, **request: Any) -> dict[str, Any]:
         assert self.proc.stdin and self.proc.stdout
@@ -123,7 +129,7 @@ def race(sides: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny", action="store_true", help="tiny models: a quick smoke run")
-    parser.add_argument("--output", default=str(ROOT / "results.md"))
+    parser.add_argument("--output", help="default: results.md, or results-cuda.md on CUDA")
     parser.add_argument(
         "--no-long-summary",
         action="store_true",
@@ -136,11 +142,24 @@ def main() -> None:
         help="skip the multilingual defaults (mT5 summariser, XLM-RoBERTa reader)",
     )
     parser.add_argument(
+        "--device",
+        choices=["cpu", "cuda"],
+        default="cpu",
+        help="cuda: both sides on the GPU, ours in half precision (writes results-cuda.md)",
+    )
+    parser.add_argument(
         "--summary-only",
         action="store_true",
         help="only the summary rows and memory: no reader parity or question rows",
     )
     args = parser.parse_args()
+    if args.device == "cuda" and not torch.cuda.is_available():
+        sys.exit(
+            "--device cuda needs a GPU, and torch sees none here (or is a CPU build); "
+            "run on a machine with an NVIDIA GPU and CUDA torch, or leave out --device."
+        )
+    cuda = args.device == "cuda"
+    output = Path(args.output or ROOT / ("results-cuda.md" if cuda else "results.md"))
     torch.set_num_threads(args.threads)
     began = time.perf_counter()
     multilingual = not args.no_multilingual
@@ -165,24 +184,29 @@ def main() -> None:
         short_questions += short_questions[: 10 - len(short_questions)]
 
     print("starting the reference worker…", file=sys.stderr)
-    reference = Reference(paths, args.threads)
+    reference = Reference(paths, args.threads, args.device)
     parity = []
     if not args.summary_only:
         print("checking parity…", file=sys.stderr)
-        parity = check_parity(reference, paths, questions, contexts)
-    summariser = Summariser(paths["summariser"], engine="torch")
+        parity = check_parity(reference, paths, questions, contexts, args.device)
+    summariser = Summariser(paths["summariser"], args.device, engine="torch")
     ours_summary = summariser.summarise(contexts[short]).text
     theirs_summary = reference.call("summary", context=contexts[short])["text"]
 
     print("timing…", file=sys.stderr)
     rounds = 1 if args.tiny else 3
     embedder = _embedder()
-    readers = {} if args.summary_only else {"ours": (Reader(paths["reader"]), Retriever(embedder))}
-    summarisers = {
-        "ours": summariser,
-        "ct2 fp32": Summariser(paths["summariser"], engine="ctranslate2", quantize=False),
-        "ct2 int8": Summariser(paths["summariser"], engine="ctranslate2", quantize=True),
-    }
+    readers = {}
+    if not args.summary_only:
+        readers = {"ours": (Reader(paths["reader"], args.device), Retriever(embedder))}
+    summarisers = {"ours": summariser}
+    if not cuda:  # CTranslate2 is the CPU engine
+        summarisers["ct2 fp32"] = Summariser(
+            paths["summariser"], engine="ctranslate2", quantize=False
+        )
+        summarisers["ct2 int8"] = Summariser(
+            paths["summariser"], engine="ctranslate2", quantize=True
+        )
     for reader, retriever in readers.values():  # load, warm up, and index the long article
         read(reader, retriever, short_questions[:1], contexts[short])
         read(reader, retriever, [long_questions[1]["question"]], long_text)
@@ -237,13 +261,16 @@ def main() -> None:
         )
     reference_peak = reference.call("memory")["peak_mb"]
     reference.close()
-    memory, startup = _process_figures(paths, "auto")
-    torch_memory, _ = _process_figures(paths, "torch")
-    both_memory = _both_languages_memory(paths) if multilingual else None
+    both_memory = None
+    if not cuda:
+        memory, startup = _process_figures(paths, "auto")
+        torch_memory, _ = _process_figures(paths, "torch")
+        both_memory = _both_languages_memory(paths) if multilingual else None
 
     lines = [
         "# Benchmark results ("
         + ("tiny smoke run" if args.tiny else "default-size random-weight models")
+        + (f", CUDA: {torch.cuda.get_device_name()}" if cuda else "")
         + ")",
         "",
         f"- date: {datetime.date.today().isoformat()}",
@@ -265,10 +292,16 @@ def main() -> None:
         "## Speed",
         "",
         "Seconds, best of the rounds, the sides taking turns; each ratio is to the reference. "
-        "ours: torch, float32 (the exact reference path); ct2: the CTranslate2 engine, "
-        "float32 and int8 (int8 is the default engine).",
+        + (
+            "Both sides on the GPU; ours: torch, float16 (as on ZeroGPU), the reference's "
+            "summarizer in float16 too; the reader in float32 on both."
+            if cuda
+            else "ours: torch, float32 (the exact reference path); ct2: the CTranslate2 "
+            "engine, float32 and int8 (int8 is the default engine)."
+        ),
         "",
-        "| task | reference | ours torch fp32 | ct2 fp32 | ct2 int8 (default) |",
+        f"| task | reference | ours torch {'fp16' if cuda else 'fp32'} | ct2 fp32 "
+        "| ct2 int8 (default) |",
         "|---|---|---|---|---|",
     ]
     for label, t in timings.items():
@@ -277,23 +310,28 @@ def main() -> None:
             for side in ("ours", "ct2 fp32", "ct2 int8")
         ]
         lines.append(f"| {label} | {t['reference']:.2f} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
-        f"- peak resident memory, both models and the embedder loaded and used once: "
-        f"{memory:.0f} MB with the default engine, {torch_memory:.0f} MB with torch "
-        f"(reference worker, both pipelines, after all its runs: {reference_peak:.0f} MB)",
-        f"- process start to first answer (reader + retrieval, fp32): {startup:.1f} s",
-    ]
+    if cuda:
+        lines += [
+            "",
+            f"- peak GPU memory, ours: {torch.cuda.max_memory_allocated() / 2**20:.0f} MB",
+        ]
+    else:
+        lines += [
+            "",
+            f"- peak resident memory, both models and the embedder loaded and used once: "
+            f"{memory:.0f} MB with the default engine, {torch_memory:.0f} MB with torch "
+            f"(reference worker, both pipelines, after all its runs: {reference_peak:.0f} MB)",
+            f"- process start to first answer (reader + retrieval, fp32): {startup:.1f} s",
+        ]
     if both_memory is not None:
         lines.append(
             f"- peak resident memory with the English and the multilingual models loaded and "
             f"used (an English and a German page, default engine): {both_memory:.0f} MB "
             "(target: 3,000 MB)"
         )
-    if not args.tiny:
+    if not args.tiny and not cuda:
         lines.append(_yardstick(paths["summariser"], ours_summary))
     text = "\n".join(lines) + "\n"
-    output = Path(args.output)
     output.write_text(text + _other_sections(output), encoding="utf-8")
     print(text)
 
@@ -350,11 +388,14 @@ def check_parity(
     paths: dict[str, str],
     questions: list[dict[str, Any]],
     contexts: dict[str, str],
+    device: str = "cpu",
 ) -> list[str]:
     """Our window mode against the pipeline: same answers, offsets and scores."""
     items = [{"question": q["question"], "context": contexts[q["context"]]} for q in questions]
     theirs_all = reference.call("answers", items=items)["answers"]
-    reader = Reader(paths["reader"], max_seq_len=QA["max_seq_len"], doc_stride=QA["doc_stride"])
+    reader = Reader(
+        paths["reader"], device, max_seq_len=QA["max_seq_len"], doc_stride=QA["doc_stride"]
+    )
     kwargs = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
     same = global_differs = 0
     worst = 0.0

@@ -65,7 +65,7 @@ class ModelSettings:
     summariser: SummariserChoice | Mapping[str, SummariserChoice] = None
     reader: ReaderChoice | Mapping[str, ReaderChoice] = None
     embedder: Embedder | str | bool | None = None
-    device: str = "cpu"
+    device: str = "auto"  # cpu, cuda, mps or auto (CUDA when present)
     engine: str | None = None  # summariser engine: auto, torch, ctranslate2 (None: environment)
     quantize: bool | None = None  # summariser int8 on the engine (None: the engine's default)
     max_seq_len: int | None = None  # reader window in tokens (None: automatic)

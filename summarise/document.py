@@ -55,7 +55,7 @@ class Document:
         summariser: Summariser | str | bool | None = None,
         reader: Reader | str | bool | None = None,
         embedder: Embedder | str | bool | None = None,
-        device: str = "cpu",
+        device: str = "auto",
         quantize: bool | None = None,
         limits: Limits | None = None,
         components: Components | None = None,

@@ -46,6 +46,7 @@ class Settings:
     concurrency: int = 1  # the web app's simultaneous model calls
     server_name: str = "127.0.0.1"
     server_port: int | None = None
+    zero_gpu: bool = False  # SPACES_ZERO_GPU: a Hugging Face ZeroGPU Space (set by Spaces)
 
     @property
     def limits(self) -> Limits:
@@ -92,6 +93,7 @@ class Settings:
             concurrency=number("SUMMARISE_CONCURRENCY", 1),
             server_name=environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
             server_port=int(port) if port else None,
+            zero_gpu=environ.get("SPACES_ZERO_GPU", "").lower() in _TRUE,
         )
 
 

@@ -43,9 +43,9 @@ def declared() -> dict[str, Requirement]:
     return names(project()["dependencies"] + extras["app"] + extras["offline"] + extras["fast"])
 
 
-def listed() -> dict[str, Requirement]:
-    """The requirements.txt lines that name packages (not pip options or comments)."""
-    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+def listed(file: str = "requirements.txt") -> dict[str, Requirement]:
+    """The lines of a requirements file that name packages (not pip options or comments)."""
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
     reqs = [Requirement(ln) for ln in lines if ln.strip() and not ln.startswith(("#", "-"))]
     return {canonicalize_name(r.name): r for r in reqs}
 
@@ -60,6 +60,18 @@ def test_requirements_txt_lists_what_pyproject_declares():
         else:
             assert requirement.specifier == theirs[name].specifier, name
     assert "." not in {ln.split("[")[0] for ln in (ROOT / "requirements.txt").read_text().split()}
+
+
+def test_the_zerogpu_requirements_are_the_cpu_ones_with_cuda_torch_and_spaces():
+    """Same packages and versions; torch from PyPI (its CUDA build), not the CPU index;
+    and `spaces`, as pyproject.toml's zerogpu extra declares it."""
+    cpu, zero = listed(), listed("requirements-zerogpu.txt")
+    assert set(zero) == set(cpu) | {"spaces"}
+    for name in cpu:
+        assert zero[name].specifier == cpu[name].specifier, name
+    assert zero["spaces"] == names(project()["optional-dependencies"]["zerogpu"])["spaces"]
+    lines = (ROOT / "requirements-zerogpu.txt").read_text(encoding="utf-8").splitlines()
+    assert not [ln for ln in lines if ln.startswith("-")]  # no CPU index, no other option
 
 
 def test_every_imported_distribution_is_declared():
@@ -163,7 +175,10 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-def test_a_space_build_installs_requirements_then_serves_the_app(tmp_path):
+@pytest.mark.parametrize("with_spaces", [False, True], ids=["cpu", "spaces-without-zerogpu"])
+def test_a_space_build_installs_requirements_then_serves_the_app(tmp_path, with_spaces):
+    """A CPU Space's build; and with ``spaces`` too, as requirements-zerogpu.txt adds it
+    (its CUDA torch is not fetched here), on hardware without ZeroGPU: nothing changes."""
     from gradio_client import Client
 
     app = tmp_path / "app"
@@ -171,6 +186,8 @@ def test_a_space_build_installs_requirements_then_serves_the_app(tmp_path):
     shutil.copy2(ROOT / "requirements.txt", app / "requirements.txt")  # all a Space mounts
     python = python_with_bundled_pip(tmp_path / "venv")
     pip(python, "--no-cache-dir", "-r", "requirements.txt", cwd=app)
+    if with_spaces:
+        pip(python, "--no-cache-dir", str(listed("requirements-zerogpu.txt")["spaces"]), cwd=app)
     (app / "requirements.txt").unlink()
     copy_repository(app)  # then the repository is copied in
     port = free_port()

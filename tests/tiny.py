@@ -279,6 +279,49 @@ def build_trained_summariser(folder: Path, steps: int = 150) -> Path:
     return train_on_pairs(model, tokenizer, pairs, folder, steps)
 
 
+def build_default_shaped_summariser(folder: Path, corpus: list[str]) -> Path:
+    """Untrained tiny BART with distilbart-cnn-12-6's input limit (1,024 tokens) and
+    generation settings, and a BPE trained on ``corpus`` to about its tokens per word:
+    what the GPU time asked for a summary is sized by."""
+    from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig
+
+    save_bpe(bpe_tokenizer(corpus, vocab_size=8000), folder, max_length=1024)
+    params = dict(
+        length_penalty=2.0,
+        max_length=142,
+        min_length=56,
+        no_repeat_ngram_size=3,
+        num_beams=4,
+        early_stopping=True,
+    )
+    special = dict(
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+    )
+    config = BartConfig(
+        vocab_size=8000,
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=1,
+        decoder_attention_heads=1,
+        encoder_ffn_dim=16,
+        decoder_ffn_dim=16,
+        max_position_embeddings=1024,
+        architectures=["BartForConditionalGeneration"],
+        task_specific_params={"summarization": params},
+        **special,
+    )
+    model = BartForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(**special, **params)
+    model.save_pretrained(folder)
+    return folder
+
+
 def build_qa_model(kind: str, folder: Path, padding_side: str = "right") -> Path:
     """An untrained tiny QA model of architecture ``kind`` with a matching tokenizer."""
     from transformers import (

@@ -90,7 +90,7 @@ def check_engine(engine: str, device: str, quantize: bool | None) -> None:
             "int8 weights run on the ctranslate2 engine only; use engine='ctranslate2' "
             "(pip install 'summarise[fast]') or drop quantize."
         )
-    if engine == "ctranslate2" and device != "cpu" and not device.startswith("cuda"):
+    if engine == "ctranslate2" and device not in ("cpu", "auto") and not device.startswith("cuda"):
         raise ModelError(
             f"The ctranslate2 engine runs on the CPU or CUDA, not '{device}'; "
             "use device='cpu' or engine='torch'."

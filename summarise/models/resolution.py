@@ -347,17 +347,23 @@ _LOCK = threading.Lock()
 _CACHE: dict[tuple[Any, ...], Any] = {}
 
 
-def load(role: str, resolved: Resolved, loader: Any, device: str = "cpu") -> Any:
+def load(
+    role: str, resolved: Resolved, loader: Any, device: str = "cpu", half: bool = False
+) -> Any:
     """Load a (tokenizer, model) pair once per process and reuse it afterwards.
 
     ``loader`` is the ``AutoModel...`` class for the task. A Hub model is first
     fetched with ``snapshot_download`` (progress bar, safetensors only).
+    ``half``: float16 weights when the model lands on CUDA (float32 elsewhere).
     """
-    key = (role, resolved.path or resolved.name, loader.__name__, device)
+    device = pick_device(device)
+    half = half and device.startswith("cuda")
+    key = (role, resolved.path or resolved.name, loader.__name__, device, half)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
-        pair = _load_pair(role, resolved.name, local_folder(role, resolved), loader, device)
+        folder = local_folder(role, resolved)
+        pair = _load_pair(role, resolved.name, folder, loader, device, half)
         _CACHE[key] = pair
         return pair
 
@@ -379,7 +385,7 @@ def local_folder(role: str, resolved: Resolved) -> str:
     return path
 
 
-def _load_pair(role: str, name: str, path: str, loader: Any, device: str) -> Any:
+def _load_pair(role: str, name: str, path: str, loader: Any, device: str, half: bool) -> Any:
     from transformers import AutoTokenizer
 
     try:
@@ -392,8 +398,10 @@ def _load_pair(role: str, name: str, path: str, loader: Any, device: str) -> Any
             "complete safetensors checkpoint or run `summarise pull` again."
         ) from None
     model.eval()
-    model.to(pick_device(device))
-    log.info("Loaded %s model %s from %s", role, name, path)
+    if half:  # before the move: a ZeroGPU Space's stand-in CUDA tensors are only moved
+        model.half()
+    model.to(device)
+    log.info("Loaded %s model %s from %s on %s%s", role, name, path, device, " (fp16)" * half)
     return tokenizer, model
 
 
@@ -411,10 +419,13 @@ def input_limit(tokenizer: Any, model: Any) -> int:
 
 
 def pick_device(device: str | None) -> str:
-    """``cpu`` by default; ``cuda``/``mps`` only when asked for and present."""
+    """``cpu`` by default; ``auto``: ``cuda`` when a GPU is present, else ``cpu``;
+    ``cuda``/``mps`` only when asked for and present."""
     import torch
 
     device = device or "cpu"
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise ModelError("CUDA was asked for but no GPU is available; use device='cpu'.")
     if device == "mps" and not torch.backends.mps.is_available():

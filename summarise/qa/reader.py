@@ -144,6 +144,17 @@ class Reader(Checkpoint):
             )
         return results
 
+    def workload(self, questions: Sequence[str], context: str, spans: Spans | None = None) -> int:
+        """Tokens the model reads to answer ``questions`` from their ``spans`` of ``context``
+        (default: all of it), every window counted: what a GPU is asked for by."""
+        tokenizer, model = self.load()
+        for question in questions:
+            self._check_question(tokenizer, question)
+        if spans is None:
+            spans = [[(0, len(context))] for _ in questions]
+        windows = self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))
+        return sum(len(w.encoding.ids) for w in windows)
+
     def fits(self, text: str) -> bool:
         """Whether ``text`` is short enough (a few windows) to read whole, without retrieval."""
         return len(text.split()) <= 3 * self.max_seq_len * 0.6

@@ -37,7 +37,8 @@ class Summariser(Checkpoint):
     ``engine``: ``auto`` (CTranslate2 on the CPU when installed, else torch),
     ``torch`` (the reference path) or ``ctranslate2``; ``None`` reads
     ``SUMMARISE_ENGINE``. ``quantize``: int8 weights on CTranslate2 (the
-    default there); ``False`` keeps float32.
+    default there); ``False`` keeps float32. ``device``: ``cpu``, ``cuda``
+    or ``auto`` (CUDA when present); torch runs in half precision on CUDA.
     """
 
     role = "summariser"
@@ -67,10 +68,13 @@ class Summariser(Checkpoint):
         """The (tokenizer, model) pair: the engine's when it runs this model, else torch's."""
         from transformers import AutoModelForSeq2SeqLM
 
-        fast = ct2_engine.load(self.resolved, self.engine, self.device, self.quantize)
+        device = resolution.pick_device(self.device)
+        fast = ct2_engine.load(self.resolved, self.engine, device, self.quantize)
         if fast is not None:
             return fast
-        return resolution.load("summariser", self.resolved, AutoModelForSeq2SeqLM, self.device)
+        return resolution.load(
+            "summariser", self.resolved, AutoModelForSeq2SeqLM, device, half=True
+        )
 
     def summarise(
         self,
@@ -129,6 +133,38 @@ class Summariser(Checkpoint):
                 ]
             break
         return Summary(combined, chunks, time.perf_counter() - began, "abstractive", self.name)
+
+    def workload(
+        self,
+        text: str,
+        min_words: int | None = None,
+        max_words: int | None = None,
+        num_beams: int | None = None,
+    ) -> tuple[int, int]:
+        """(tokens the encoder reads, batched decoding steps at most) to summarise ``text``:
+        what a GPU is asked for by. Counts chunks as if cut at the token budget exactly, and
+        the rounds that combine partial summaries as if each wrote its longest."""
+        tokenizer, model = self.load()
+        budget = self.input_budget(tokenizer, model)
+        read = len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+        final = _longest(
+            self.generation_settings(tokenizer, model, text, min_words, max_words, num_beams),
+            model,
+        )
+        if read <= budget:
+            return read, final
+        written = _longest(
+            self.generation_settings(tokenizer, model, text, None, None, None), model
+        )
+        total, steps, chunks = read, final, math.ceil(read / budget)
+        for _ in range(_MAX_ROUNDS + 1):
+            steps += math.ceil(chunks / self.batch_size) * written
+            partial = chunks * written
+            total += partial
+            if partial <= budget:
+                break
+            chunks = math.ceil(partial / budget)
+        return total, steps
 
     @staticmethod
     def _join(partial: list[str]) -> str:
@@ -320,6 +356,15 @@ def _beam_cache_class() -> type:
             self.self_attention_cache.reorder_cache(beam_idx)
 
     return BeamCache
+
+
+def _longest(settings: dict[str, Any], model: Any) -> int:
+    """The most tokens one generation with ``settings`` writes."""
+    if settings.get("max_new_tokens"):
+        return int(settings["max_new_tokens"])
+    return int(
+        settings.get("max_length") or getattr(model.generation_config, "max_length", 0) or 20
+    )
 
 
 def _tokens_per_word(tokenizer: Any, text: str) -> float:

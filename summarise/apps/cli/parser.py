@@ -78,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
             choices=["int8", "float32"],
             help="summariser weights on the ctranslate2 engine (default int8)",
         )
-        p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
+        p.add_argument(
+            "--device", default="auto", help="auto (default: CUDA when present), cpu, cuda or mps"
+        )
         p.add_argument(
             "--max-seq-len", type=int, help="reader window in tokens (default: automatic)"
         )
@@ -112,7 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the article: a .txt, .md, .html or .pdf file, a URL, or -")
     p.add_argument("summary", help="a text file holding the summary to check")
     p.add_argument("--embedder", help="sentence encoder: Hub id or folder")
-    p.add_argument("--device", default="cpu", help="cpu (default), cuda or mps")
+    p.add_argument(
+        "--device", default="auto", help="auto (default: CUDA when present), cpu, cuda or mps"
+    )
     p.add_argument("--json", action="store_true", help="claims with evidence and offsets")
 
     p = command("serve", "Run the web app.")

@@ -2,7 +2,8 @@
 
 The page's layout and wiring, the warm-up and the server; what each event does
 is in :mod:`summarise.apps.web.handlers`. Models load once, at start-up, and all calls go
-through Gradio's queue with a concurrency limit sized for 2 cores.
+through Gradio's queue with a concurrency limit sized for 2 cores. On a ZeroGPU Space the
+summariser and reader run on a lent GPU (:mod:`summarise.apps.web.zerogpu`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import gradio as gr
 
 from summarise import settings
+from summarise.apps.web import zerogpu
 from summarise.apps.web.handlers import (
     AUTO_LANGUAGE,
     EXAMPLE_QUESTIONS,
@@ -37,9 +39,16 @@ __all__ = ["build_app", "configure", "example_article", "launch", "warm_up"]
 
 log = logging.getLogger(__name__)
 
+QUEUE_SIZE = 64  # requests waiting at most; more are told the queue is full
+
 
 def build_app() -> gr.Blocks:
-    """Build the Blocks app (no model is loaded here; see :func:`warm_up`)."""
+    """Build the Blocks app (no model is loaded here; see :func:`warm_up`).
+
+    On ZeroGPU, the GPU functions are registered first, as ZeroGPU requires.
+    """
+    if zerogpu.install():
+        configure(components())
     with gr.Blocks(title="summarise: clean, summarise, ask") as app:
         gr.Markdown(
             "# summarise\nPaste a news article or web page as you copied it, menus and all, "
@@ -130,15 +139,17 @@ def build_app() -> gr.Blocks:
         gr.api(api_clean, api_name="clean")
         gr.api(api_summarise, api_name="summarise")
         gr.api(api_ask, api_name="ask")
-    app.queue(default_concurrency_limit=settings.current().concurrency, max_size=64)
+    app.queue(default_concurrency_limit=settings.current().concurrency, max_size=QUEUE_SIZE)
     return app
 
 
 def warm_up() -> None:
-    """Load every model once, before the first visitor, with a tiny example."""
+    """Load every model once, before the first visitor, with a tiny example (on the CPU:
+    on ZeroGPU no GPU is lent before launch; the GPU copies are loaded all the same)."""
     doc = Document(example_article(), components=components().load())
-    doc.summary(length="short")
-    doc.ask(EXAMPLE_QUESTIONS[0])
+    with zerogpu.on_cpu():
+        doc.summary(length="short")
+        doc.ask(EXAMPLE_QUESTIONS[0])
     log.info("Warm: %s", components().describe())
 
 

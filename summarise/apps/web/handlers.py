@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import gradio as gr
 
+from summarise.apps.web import zerogpu
 from summarise.cache import TextCache
 from summarise.claims.view import claims_html
 from summarise.components import Components, ModelSettings
@@ -46,8 +47,9 @@ _DOCS: TextCache[Document] = TextCache(16)
 
 def configure(components: Components | None = None, **settings: Any) -> None:
     """Set the models every document uses (``components``, or :class:`ModelSettings`
-    fields such as ``reader=``) and drop documents cleaned under the previous ones."""
-    _STATE["components"] = components or Components(ModelSettings(**settings))
+    fields such as ``reader=``) and drop documents cleaned under the previous ones.
+    On ZeroGPU the summariser and reader get their GPU copies (:mod:`.zerogpu`)."""
+    _STATE["components"] = zerogpu.components(components or Components(ModelSettings(**settings)))
     _DOCS.clear()
 
 
@@ -193,13 +195,15 @@ def on_summarise(
 
     doc = document(text or "", language)
     progress(0, desc="summarising")
-    summary = doc.summary(length=length, progress=report)
+    with zerogpu.notices() as notices:
+        summary = doc.summary(length=length, progress=report)
     label = "abstractive" if summary.method == "abstractive" else "extractive (no summariser model)"
     meta = (
         f"**Method:** {label} · **model:** `{html.escape(summary.model)}` · "
         f"**chunks:** {summary.chunks} · **time:** {summary.seconds:.1f}s"
     )
-    return (*_cleaned(doc), summary.text, meta, claims_html(doc.text, summary.claims), "")
+    claims = claims_html(doc.text, summary.claims)
+    return (*_cleaned(doc), summary.text, meta, claims, _status(" ".join(notices)))
 
 
 @_shown(
@@ -221,12 +225,14 @@ def on_ask(
 ) -> tuple[Any, ...]:
     history = list(history or [])
     doc = document(text or "", language)
-    answers = doc.ask(question or "", top_k=1 + MAX_ALTERNATIVES if alternatives else 1)
+    with zerogpu.notices() as notices:
+        answers = doc.ask(question or "", top_k=1 + MAX_ALTERNATIVES if alternatives else 1)
     hint = None if answers else doc.hint(question)
     history.append({"role": "user", "content": html.escape(question.strip())})
     history.append({"role": "assistant", "content": _reply(answers, hint)})
     shown = answers[0] if answers else hint
-    return (*_cleaned(doc), history, evidence(doc, shown) if shown else [], "", "")
+    status = _status(" ".join(notices))
+    return (*_cleaned(doc), history, evidence(doc, shown) if shown else [], status, "")
 
 
 def _reply(answers: list[Answer], hint: Answer | None = None) -> str:
