@@ -53,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
+from train_cleaner import _ascii_words, _same_headline, slug_words  # noqa: E402
+
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
 from summarise.cleaner.sequence import (  # noqa: E402
     WEIGHTS,
@@ -62,7 +64,6 @@ from summarise.cleaner.sequence import (  # noqa: E402
     save,
     tokens,
 )
-from train_cleaner import _ascii_words, _same_headline, slug_words  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "cleaner-dev"
@@ -182,9 +183,7 @@ def make_page(corpus: str, name: str, paste: str, reference: str, meta: dict, we
     blocks = blocks_from_paste(paste)
     if not blocks:
         return None
-    labels, weights = label_blocks(
-        blocks, reference, meta.get("with", []), meta.get("without", [])
-    )
+    labels, weights = label_blocks(blocks, reference, meta.get("with", []), meta.get("without", []))
     ids, starts, shape = encode(blocks)
     title = meta.get("title") or ""
     return Page(
@@ -421,9 +420,11 @@ def worst(tallies: dict, key: tuple[str, str], count: int = 8) -> None:
 
 def cross_validate(
     data: dict[str, list[Page]], folds: int, encoder: str, epochs: int, only: int | None = None
-) -> None:
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Held-out predictions of every trainable page, each from a model that never saw its
+    site (``only``: just that fold's pages)."""
     trainable = [p for c in ("dev", "train", "dragnet", "zh", "clean") for p in data[c]]
-    tallies: dict = {}
+    predictions: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for fold in range(folds):
         if only is not None and fold != only:
             continue
@@ -433,27 +434,69 @@ def cross_validate(
         print(f"fold {fold + 1}/{folds}: {len(seen)} training sequences, {len(held)} held out")
         net = train(seen, encoder, epochs, seed=fold)
         for page in held:
-            article, headline = predict(net, page)
-            for key in set_keys(page):
-                evaluate(tallies, key, page, article, headline, THRESHOLD)
+            predictions[f"{page.corpus}/{page.name}"] = predict(net, page)
         print(f"  fold done in {time.perf_counter() - started:.0f} s", flush=True)
-    print_table(tallies, f"held out by site, {folds} folds, {encoder}, {epochs} epochs")
-    for key in [("model", "dev all"), ("model", "dragnet-2012"), ("model", "zh")]:
+    return predictions
+
+
+def report(
+    data: dict[str, list[Page]],
+    predictions: dict[str, tuple[np.ndarray, np.ndarray]],
+    label: str,
+    threshold: float = THRESHOLD,
+    sweep: bool = True,
+) -> None:
+    """The table of scores of ``predictions`` by set, both modes; a threshold sweep."""
+    pages = [p for corpus in data for p in data[corpus] if f"{p.corpus}/{p.name}" in predictions]
+    tallies: dict = {}
+    for page in pages:
+        article, headline = predictions[f"{page.corpus}/{page.name}"]
+        for key in set_keys(page):
+            evaluate(tallies, key, page, article, headline, threshold)
+    print_table(tallies, f"{label}, threshold {threshold}")
+    for key in [("model", k) for k in ("dev all", "dragnet-2012", "zh", "l3s", "big9")]:
         if key in tallies:
             print(f"worst of {key}:")
             worst(tallies, key)
+    if not sweep:
+        return
+    print("\nthreshold sweep (model alone; F1 P R per set)")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        sweep_tallies: dict = {}
+        for page in pages:
+            article, headline = predictions[f"{page.corpus}/{page.name}"]
+            out, title = select(page, article, headline, False, t)
+            for key in set_keys(page):
+                sweep_tallies.setdefault(key, Tally()).add(
+                    page.name, out, page.reference, title, page.title
+                )
+        cells = [tally.line(key)[2:-2] for key, tally in sorted(sweep_tallies.items())]
+        print(f"t={t}: " + " ; ".join(cells))
 
 
-def evaluate_unseen(data: dict[str, list[Page]], net: BlockSequenceNet) -> None:
-    tallies: dict = {}
-    for corpus in EVAL_SETS:
-        for page in data[corpus]:
-            article, headline = predict(net, page)
-            evaluate(tallies, corpus, page, article, headline, THRESHOLD)
-    print_table(tallies, "never trained on (model trained on all allowed data)")
-    for corpus in EVAL_SETS:
-        print(f"worst of {corpus}:")
-        worst(tallies, ("model", corpus))
+def unseen_predictions(
+    data: dict[str, list[Page]], net: BlockSequenceNet
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Predictions on the evaluation-only sets (never trained on)."""
+    return {f"{p.corpus}/{p.name}": predict(net, p) for c in EVAL_SETS for p in data[c]}
+
+
+def timing(path: Path) -> None:
+    """Seconds per dev paste: splitting it into blocks, encoding them and the model's pass."""
+    model = SequenceModel.load(path)
+    times = []
+    for paste in sorted(DEV.glob("*.txt")):
+        if paste.name.endswith(".gold.txt"):
+            continue
+        raw = paste.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        model.predict(blocks_from_paste(raw), "")
+        times.append(time.perf_counter() - started)
+    times.sort()
+    print(
+        f"inference on {len(times)} dev pastes: p50 {times[len(times) // 2] * 1000:.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95)] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms"
+    )
 
 
 SCORE = _score_module()
@@ -467,6 +510,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--eval-only", action="store_true", help="score the shipped weights")
     parser.add_argument("--no-train", action="store_true", help="only the --cv figures")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    parser.add_argument("--timing", action="store_true", help="time the shipped weights")
     parser.add_argument("--fold", type=int, default=None, help="run only this --cv fold")
     args = parser.parse_args()
     torch.set_num_threads(1)
@@ -475,9 +520,17 @@ def main() -> None:
     data = load_all()
     print(f"data loaded in {time.perf_counter() - started:.0f} s", flush=True)
     if args.cv:
-        cross_validate(data, args.cv, args.encoder, args.epochs, args.fold)
+        predictions = cross_validate(data, args.cv, args.encoder, args.epochs, args.fold)
+        with open(f"/tmp/cv_{args.encoder}_{args.fold}.pkl", "wb") as f:
+            pickle.dump(predictions, f)
+        label = f"held out by site, {args.cv} folds, {args.encoder}, {args.epochs} epochs"
+        report(data, predictions, label, args.threshold)
+    if args.timing:
+        timing(args.out)
+        return
     if args.eval_only:
-        evaluate_unseen(data, SequenceModel.load(args.out).net)
+        predictions = unseen_predictions(data, SequenceModel.load(args.out).net)
+        report(data, predictions, "never trained on (shipped weights)", args.threshold)
         return
     if args.no_train:
         return
@@ -489,7 +542,8 @@ def main() -> None:
         f"trained in {time.perf_counter() - started:.0f} s; wrote {args.out} "
         f"({args.out.stat().st_size / 1e6:.2f} MB)"
     )
-    evaluate_unseen(data, net)
+    predictions = unseen_predictions(data, net)
+    report(data, predictions, "never trained on (model on all allowed data)", args.threshold)
 
 
 if __name__ == "__main__":
