@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 import threading
 import zlib
 from collections import Counter
@@ -52,6 +53,9 @@ SHAPE_NAMES = [
     "char_position", "repeated", "cjk_share", "question", "quote", "paragraph", "prose",
     "topic_overlap", "page_blocks", "len_vs_max", "one_word", "prose_distance",
 ]  # fmt: skip
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_DIGITS = string.digits.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
 _WORD_MEMO: dict[str, int] = {}
 _MEMO_LIMIT = 500_000
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -129,9 +133,7 @@ def shape_features(blocks: Sequence[Block], words: Sequence[Sequence[str]]) -> n
         text = b.text[:400]
         stripped = text.rstrip(_CLOSERS + " ")
         chars = max(1, len(text))
-        letters = sum(1 for ch in text if ch.isalpha())
-        digits = sum(1 for ch in text if ch.isdigit())
-        upper = sum(1 for ch in text if ch.isupper())
+        letters, digits, upper = _counts(text)
         spaces = text.count(" ")
         cjk = len(_CJK.findall(text)) if not text.isascii() else 0
         split = text.split()
@@ -183,6 +185,19 @@ def shape_features(blocks: Sequence[Block], words: Sequence[Sequence[str]]) -> n
         near = np.full(n, n)
     out[:, 25] = np.log1p(near) / 5
     return out
+
+
+def _counts(text: str) -> tuple[int, int, int]:
+    """Letters, digits and capitals in ``text`` (ASCII by byte deletion, else per character)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        size = len(data)
+        return (
+            size - len(data.translate(None, _ASCII_LETTERS)),
+            size - len(data.translate(None, _ASCII_DIGITS)),
+            size - len(data.translate(None, _ASCII_UPPER)),
+        )
+    return sum(map(str.isalpha, text)), sum(map(str.isdigit, text)), sum(map(str.isupper, text))
 
 
 class BlockSequenceNet(nn.Module):
