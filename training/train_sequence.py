@@ -506,7 +506,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", type=int, default=0, help="held-out figures on K site folds")
     parser.add_argument("--encoder", choices=["gru", "transformer"], default="gru")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--eval-only", action="store_true", help="score the shipped weights")
     parser.add_argument("--no-train", action="store_true", help="only the --cv figures")
