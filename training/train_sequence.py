@@ -401,7 +401,8 @@ def evaluate(tallies: dict, key: str, page: Page, article, headline, threshold: 
 
 def set_keys(page: Page) -> list[str]:
     if page.corpus == "dev":
-        return ["dev all", "dev English" if page.lang.startswith("en") else "dev non-English"]
+        english = (page.lang or "en").startswith("en")  # as benchmarks/cleaner.py
+        return ["dev all", "dev English" if english else "dev non-English"]
     return {"train": ["cleaner-train vs teacher"], "dragnet": ["dragnet-2012"]}.get(
         page.corpus, [page.corpus]
     )
