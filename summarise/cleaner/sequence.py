@@ -165,7 +165,7 @@ def shape_features(blocks: Sequence[Block], words: Sequence[Sequence[str]]) -> n
     prose = np.array([b.paragraph for b in blocks])
     vocab: Counter[str] = Counter()
     content = [{w for w in ws[:200] if len(w) >= 4 or _CJK.match(w)} for ws in words]
-    for k in np.flatnonzero(prose):
+    for k in np.flatnonzero(prose).tolist():
         vocab.update(content[k])
     for k, mine in enumerate(content):
         if mine:
