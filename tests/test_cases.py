@@ -39,6 +39,7 @@ KNOWN_FAILURES = {
     "most_read": "keeps the last items of a 'Most read' box",
     "newsletter_signup": "keeps the breadcrumbs and the sign-up box",
     "paywall": "keeps the byline and the subscription offer",
+    "poem": "keeps the 'Posted by' byline (since the sequence model joined the vote)",
     "read_also_inline": "keeps the breadcrumbs and the byline",
     "recipe_blog": "keeps the rating, 'Pin it' and 'Did you make this recipe?'",
     "spanish": "keeps the site links, the reading time and the dateline",

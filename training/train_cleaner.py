@@ -351,7 +351,7 @@ def cross_validate(
         for page in pages:
             if page.name not in held:
                 continue
-            cleaned = clean(page.paste, classifier=model, title_model=titles)
+            cleaned = clean(page.paste, classifier=model, title_model=titles, sequence=False)
             for key in ("all", "English" if is_english(page) else "other languages"):
                 scores[key].add(page, cleaned.text, cleaned.title, 0.0)
         print(f"fold {fold + 1}/{folds} done", flush=True)
@@ -396,7 +396,7 @@ def cross_validate_training(
             meta = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
             page = Page(name, paste, "", teacher, {})
             outputs = {
-                names[0]: clean(paste, classifier=model, title_model=titles).text,
+                names[0]: clean(paste, classifier=model, title_model=titles, sequence=False).text,
                 names[1]: paste,
                 names[2]: teacher,
             }
