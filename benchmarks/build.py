@@ -37,6 +37,7 @@ from toy_tokenizers import (  # noqa: E402
     bpe_tokenizer,
     save_bpe,
     save_wordpiece,
+    unigram_pieces,
     wordpiece_tokenizer,
 )
 
@@ -193,29 +194,11 @@ def multilingual_corpus() -> list[str]:
     return corpus() + [page.raw for page in PAGES]
 
 
-def unigram_pieces(texts: list[str], size: int, trained: int) -> list[tuple[str, float]]:
+def padded_unigram_pieces(texts: list[str], size: int, trained: int) -> list[tuple[str, float]]:
     """Pieces of a SentencePiece unigram model trained on ``texts`` (``trained`` pieces),
     padded with never-chosen placeholders to ``size`` pieces."""
-    import io
-
-    import sentencepiece as spm
-
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(t for text in texts for t in text.split("\n") if t.strip()),
-        model_writer=buffer,
-        vocab_size=trained,
-        model_type="unigram",
-        pad_id=0,
-        eos_id=1,
-        unk_id=2,
-        bos_id=-1,
-        character_coverage=1.0,
-        hard_vocab_limit=False,
-        minloglevel=2,
-    )
-    sp = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
-    pieces = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(len(sp))]
+    lines = [t for text in texts for t in text.split("\n") if t.strip()]
+    pieces = unigram_pieces(lines, trained)
     return pieces + [(f"<unused{i}>", -1e4) for i in range(size - len(pieces))]
 
 
@@ -226,7 +209,9 @@ def build_xlmr_reader(folder: Path, tiny: bool) -> Path:
     if (folder / "model.safetensors").exists():
         return folder
     size = 2000 if tiny else XLMR_VOCAB
-    pieces = unigram_pieces(multilingual_corpus(), size=size - 5, trained=1500 if tiny else 8000)
+    pieces = padded_unigram_pieces(
+        multilingual_corpus(), size=size - 5, trained=1500 if tiny else 8000
+    )
     skip = {"<pad>", "</s>", "<unk>"}
     specials = [("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
     vocab = specials + [p for p in pieces if p[0] not in skip] + [("<mask>", 0.0)]
@@ -267,7 +252,9 @@ def build_mt5_summariser(folder: Path, tiny: bool) -> Path:
         return folder
     size = 2000 if tiny else MT5_VOCAB
     tok = T5Tokenizer(
-        vocab=unigram_pieces(multilingual_corpus(), size=size, trained=1500 if tiny else 8000),
+        vocab=padded_unigram_pieces(
+            multilingual_corpus(), size=size, trained=1500 if tiny else 8000
+        ),
         extra_ids=0,
     )
     tok.model_max_length = 512

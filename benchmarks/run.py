@@ -45,8 +45,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import torch  # noqa: E402
 import transformers  # noqa: E402
 from articles import long_article_with_questions, mission, report_excerpt  # noqa: E402
-
 from build import CACHE, build  # noqa: E402
+
 from summarise.qa import Reader  # noqa: E402
 from summarise.qa.passages import Retriever  # noqa: E402
 from summarise.summary import Summariser  # noqa: E402

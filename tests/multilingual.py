@@ -12,7 +12,6 @@ summaries (XLSum) does.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import torch
 from tiny import qa_features, train
+from toy_tokenizers import unigram_pieces
 
 
 @contextmanager
@@ -123,28 +123,6 @@ def cleaned(page: Page) -> tuple[str, str]:
     return result.text, result.body or result.text
 
 
-def _unigram_pieces(corpus: list[str], vocab_size: int) -> list[tuple[str, float]]:
-    """Pieces and scores of a unigram SentencePiece model trained on ``corpus``."""
-    import sentencepiece as spm
-
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(corpus),
-        model_writer=buffer,
-        vocab_size=vocab_size,
-        model_type="unigram",
-        pad_id=0,
-        eos_id=1,
-        unk_id=2,
-        bos_id=-1,
-        character_coverage=1.0,
-        hard_vocab_limit=False,
-        minloglevel=2,
-    )
-    processor = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
-    return [(processor.id_to_piece(i), processor.get_score(i)) for i in range(len(processor))]
-
-
 def _corpus() -> list[str]:
     texts = []
     for page in PAGES:
@@ -163,7 +141,7 @@ def build_mt5(folder: Path, steps: int = 300) -> Path:
         T5Tokenizer,
     )
 
-    tok = T5Tokenizer(vocab=_unigram_pieces(_corpus(), 700), extra_ids=0)
+    tok = T5Tokenizer(vocab=unigram_pieces(_corpus(), 700), extra_ids=0)
     tok.model_max_length = 512
     tok.save_pretrained(folder)
     tokenizer = AutoTokenizer.from_pretrained(folder)
@@ -223,7 +201,7 @@ def build_xlmr(folder: Path, steps: int = 500, batch: int = 16) -> Path:
     )
 
     skip = {"<pad>", "</s>", "<unk>"}
-    pieces = [(p, s) for p, s in _unigram_pieces(_corpus(), 700) if p not in skip]
+    pieces = [(p, s) for p, s in unigram_pieces(_corpus(), 700) if p not in skip]
     specials = [("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
     tok = XLMRobertaTokenizer(vocab=specials + pieces + [("<mask>", 0.0)])
     tok.model_max_length = 512

@@ -9,14 +9,20 @@ path as a downloaded checkpoint.
 
 from __future__ import annotations
 
-import io
 import json
 import random
 from pathlib import Path
 from typing import Any
 
 import torch
-from toy_tokenizers import bpe_tokenizer, save_bpe, save_wordpiece, wordpiece_tokenizer
+from toy_tokenizers import (
+    bpe_tokenizer,
+    pieces_of,
+    save_bpe,
+    save_wordpiece,
+    unigram_model,
+    wordpiece_tokenizer,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "summarise" / "examples"
 
@@ -37,28 +43,12 @@ def example_questions() -> list[dict]:
 
 def sentencepiece_t5_tokenizer(corpus: list[str], folder: Path, vocab_size: int = 600) -> None:
     """Train a unigram sentencepiece model and save it as a T5 tokenizer."""
-    import sentencepiece as spm
     from transformers import T5Tokenizer
 
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(corpus),
-        model_writer=buffer,
-        vocab_size=vocab_size,
-        model_type="unigram",
-        pad_id=0,
-        eos_id=1,
-        unk_id=2,
-        bos_id=-1,
-        character_coverage=1.0,
-        hard_vocab_limit=False,
-        minloglevel=2,
-    )
+    model = unigram_model(corpus, vocab_size)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "spiece.model").write_bytes(buffer.getvalue())
-    processor = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
-    vocab = [(processor.id_to_piece(i), processor.get_score(i)) for i in range(len(processor))]
-    tok = T5Tokenizer(vocab=vocab, extra_ids=0)
+    (folder / "spiece.model").write_bytes(model)
+    tok = T5Tokenizer(vocab=pieces_of(model), extra_ids=0)
     tok.model_max_length = 512
     tok.save_pretrained(folder)
 

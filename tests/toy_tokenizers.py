@@ -102,3 +102,39 @@ def save_bpe(tok: Tokenizer, folder: Path, max_length: int = 1024) -> None:
         model_input_names=["input_ids", "attention_mask"],
     )
     fast.save_pretrained(folder)
+
+
+def unigram_model(corpus: list[str], vocab_size: int) -> bytes:
+    """A SentencePiece unigram model trained on ``corpus`` (T5's special-token ids)."""
+    import io
+
+    import sentencepiece as spm
+
+    buffer = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(corpus),
+        model_writer=buffer,
+        vocab_size=vocab_size,
+        model_type="unigram",
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        minloglevel=2,
+    )
+    return buffer.getvalue()
+
+
+def pieces_of(model: bytes) -> list[tuple[str, float]]:
+    """A unigram model's pieces and scores (what ``T5Tokenizer(vocab=...)`` takes)."""
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_proto=model)
+    return [(processor.id_to_piece(i), processor.get_score(i)) for i in range(len(processor))]
+
+
+def unigram_pieces(corpus: list[str], vocab_size: int) -> list[tuple[str, float]]:
+    """The pieces and scores of a unigram model trained on ``corpus``."""
+    return pieces_of(unigram_model(corpus, vocab_size))
