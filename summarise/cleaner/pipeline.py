@@ -43,7 +43,7 @@ THRESHOLD = 0.45  # a block's score to keep it: under one half, as recall was th
 # mean gained on both evaluation-only sets (never trained on), where 0.7 gained less.
 CLASSIFIER_SHARE = 0.5
 # Longer pages (hostile input: 50,000 one-letter lines) are left to the line classifier
-# alone, which is linear at a smaller cost per block; the longest real page has 1,600.
+# alone, which is linear at a smaller cost per block; the dev set's longest has 1,600.
 SEQUENCE_MAX_BLOCKS = 5000
 FALLBACK_MIN = 0.2
 TINY_WORDS = 20  # fewer words than this cannot hold both an article and a page around it
