@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from tiny import qa_features, train
+from tiny import qa_features, train, train_on_pairs
 from toy_tokenizers import unigram_pieces
 
 
@@ -172,14 +172,9 @@ def build_mt5(folder: Path, steps: int = 300) -> Path:
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
     )
-    bodies = [cleaned(page)[1] for page in PAGES]
-    inputs = tokenizer(bodies, padding=True, return_tensors="pt")
-    labels = tokenizer([p.summary for p in PAGES], padding=True, return_tensors="pt")["input_ids"]
-    labels[labels == tokenizer.pad_token_id] = -100
+    pairs = [(cleaned(page)[1], page.summary) for page in PAGES]
     with one_thread():
-        loss = train(model, lambda m: m(**inputs, labels=labels).loss, steps, lr=3e-3)
-    print(f"tiny mT5 trained: loss {loss:.4f}")
-    model.save_pretrained(folder)
+        train_on_pairs(model, tokenizer, pairs, folder, steps)
     path = folder / "config.json"
     path.write_text(
         path.read_text(encoding="utf-8").replace(

@@ -29,6 +29,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -81,17 +82,32 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
 
-def label_blocks(blocks: list[Block], teacher: str, keep: list[str], drop: list[str]):
-    """Distant labels and weights for a paste's blocks from the teacher text and snippets."""
-    words = _words(teacher)
+def _spaced_words(block: Block) -> int:
+    return len(block.text.split())
+
+
+def label_blocks(
+    blocks: list[Block],
+    teacher: str,
+    keep: list[str],
+    drop: list[str],
+    words_of: Callable[[str], list[str]] = _words,
+    size: Callable[[Block], int] = _spaced_words,
+):
+    """Distant labels and weights for a paste's blocks from the teacher text and snippets.
+
+    ``words_of`` splits a text into the words whose trigrams are matched, ``size`` is a
+    block's weight in words (the sequence model's training counts CJK characters in both).
+    """
+    words = words_of(teacher)
     trigrams = {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-    lines = {" ".join(_words(line)) for line in teacher.splitlines() if line.strip()}
-    keep_norm = [" ".join(_words(s)) for s in keep]
-    drop_norm = [" ".join(_words(s)) for s in drop]
+    lines = {" ".join(words_of(line)) for line in teacher.splitlines() if line.strip()}
+    keep_norm = [" ".join(words_of(s)) for s in keep]
+    drop_norm = [" ".join(words_of(s)) for s in drop]
     labels, weights = [], []
-    total = sum(len(b.text.split()) for b in blocks) or 1
+    total = sum(size(b) for b in blocks) or 1
     for block in blocks:
-        w = _words(block.text)
+        w = words_of(block.text)
         norm = " ".join(w)
         if len(w) >= 4:
             grams = [tuple(w[i : i + 3]) for i in range(len(w) - 2)]
@@ -104,7 +120,7 @@ def label_blocks(blocks: list[Block], teacher: str, keep: list[str], drop: list[
         elif any(s and s in norm for s in keep_norm):
             label, sure = True, True
         labels.append(float(label))
-        weights.append((len(block.text.split()) + 3) / total if sure else 0.0)
+        weights.append((size(block) + 3) / total if sure else 0.0)
     return np.array(labels, dtype=np.float32), np.array(weights, dtype=np.float32)
 
 

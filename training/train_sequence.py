@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
 from train_cleaner import _ascii_words, _same_headline, slug_words  # noqa: E402
+from train_cleaner import label_blocks as cleaner_labels  # noqa: E402
 
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
 from summarise.cleaner.sequence import (  # noqa: E402
@@ -116,29 +117,11 @@ def label_blocks(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Distant labels and weights of a paste's blocks (``train_cleaner.label_blocks``, with
     a Chinese or Japanese character counted as a word)."""
-    words = tokens(reference)
-    trigrams = {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-    lines = {" ".join(tokens(line)) for line in reference.splitlines() if line.strip()}
-    keep_norm = [" ".join(tokens(s)) for s in keep]
-    drop_norm = [" ".join(tokens(s)) for s in drop]
-    labels, weights = [], []
-    total = sum(b.words for b in blocks) or 1
-    for block in blocks:
-        w = tokens(block.text)
-        norm = " ".join(w)
-        if len(w) >= 4:
-            grams = [tuple(w[i : i + 3]) for i in range(len(w) - 2)]
-            share = sum(1 for g in grams if g in trigrams) / len(grams)
-            label, sure = share >= 0.5, not 0.25 < share < 0.6
-        else:
-            label, sure = norm in lines, True
-        if any(s and s in norm and len(s) >= 0.5 * len(norm) for s in drop_norm):
-            label, sure = False, True
-        elif any(s and s in norm for s in keep_norm):
-            label, sure = True, True
-        labels.append(float(label))
-        weights.append((block.words + 3) / total if sure else 0.0)
-    return np.array(labels, dtype=np.float32), np.array(weights, dtype=np.float32)
+    return cleaner_labels(blocks, reference, keep, drop, words_of=tokens, size=_block_words)
+
+
+def _block_words(block: Block) -> int:
+    return block.words
 
 
 def headline_index(blocks: list[Block], title: str, url: str) -> int:
