@@ -4,6 +4,7 @@
     python benchmarks/run.py --tiny     # tiny models: a smoke check, no timing claims
     python benchmarks/run.py --summary-only   # the summary rows and memory alone
     python benchmarks/run.py --no-multilingual   # the English defaults alone
+    python benchmarks/run.py --multilingual-only # the multilingual defaults alone
     python benchmarks/run.py --device cuda    # both sides on the GPU (results-cuda.md)
 
 The summariser is timed on torch (the exact reference path) and on the
@@ -126,6 +127,30 @@ def race(sides: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]
     return best
 
 
+def inputs() -> tuple[dict[str, str], list[dict[str, Any]], str, list[str]]:
+    """(texts by name, questions with their text's name, the short article's name, ten
+    questions on it): the mission article when ``../shared`` has it, else our example."""
+    long_text, long_questions = long_article_with_questions()
+    excerpt, excerpt_questions = report_excerpt()
+    example = (EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
+    example_questions = json.loads((EXAMPLES / "questions.json").read_text())["questions"]
+    contexts = {"long": long_text, "excerpt": excerpt, "example": example}
+    questions = (
+        [{"context": "excerpt", **q} for q in excerpt_questions]
+        + [{"context": "example", **q} for q in example_questions]
+        + [{"context": "long", **q} for q in long_questions[:4]]
+    )
+    found = mission()
+    if found:
+        contexts["mission"], mission_questions = found
+        questions += [{"context": "mission", **q} for q in mission_questions]
+    short = "mission" if found else "example"
+    short_questions = [q["question"] for q in questions if q["context"] == short][:10]
+    while len(short_questions) < 10:
+        short_questions += short_questions[: 10 - len(short_questions)]
+    return contexts, questions, short, short_questions
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny", action="store_true", help="tiny models: a quick smoke run")
@@ -140,6 +165,11 @@ def main() -> None:
         "--no-multilingual",
         action="store_true",
         help="skip the multilingual defaults (mT5 summariser, XLM-RoBERTa reader)",
+    )
+    parser.add_argument(
+        "--multilingual-only",
+        action="store_true",
+        help="only the multilingual defaults: their own section of the results file",
     )
     parser.add_argument(
         "--device",
@@ -164,24 +194,12 @@ def main() -> None:
     began = time.perf_counter()
     multilingual = not args.no_multilingual
     paths = {k: str(v) for k, v in build(args.tiny, multilingual).items()}
-    long_text, long_questions = long_article_with_questions()
-    excerpt, excerpt_questions = report_excerpt()
-    example = (EXAMPLES / "fisheries_talks.txt").read_text(encoding="utf-8")
-    example_questions = json.loads((EXAMPLES / "questions.json").read_text())["questions"]
-    contexts = {"long": long_text, "excerpt": excerpt, "example": example}
-    questions = (
-        [{"context": "excerpt", **q} for q in excerpt_questions]
-        + [{"context": "example", **q} for q in example_questions]
-        + [{"context": "long", **q} for q in long_questions[:4]]
-    )
-    found = mission()
-    if found:
-        contexts["mission"], mission_questions = found
-        questions += [{"context": "mission", **q} for q in mission_questions]
-    short = "mission" if found else "example"
-    short_questions = [q["question"] for q in questions if q["context"] == short][:10]
-    while len(short_questions) < 10:
-        short_questions += short_questions[: 10 - len(short_questions)]
+    if args.multilingual_only:
+        multilingual_section(args, paths, output, began)
+        return
+    contexts, questions, short, short_questions = inputs()
+    long_text = contexts["long"]
+    long_questions = [q for q in questions if q["context"] == "long"]
 
     print("starting the reference worker…", file=sys.stderr)
     reference = Reference(paths, args.threads, args.device)
@@ -257,7 +275,7 @@ def main() -> None:
             reference, paths, questions, contexts, args.summary_only
         )
         timings.update(
-            multilingual_timings(reference, paths, contexts, short, short_questions, args, embedder)
+            multilingual_timings(reference, paths, contexts, short, short_questions, args)
         )
     reference_peak = reference.call("memory")["peak_mb"]
     reference.close()
@@ -498,10 +516,12 @@ def multilingual_timings(
     short: str,
     short_questions: list[str],
     args: argparse.Namespace,
-    embedder: Any,
 ) -> dict[str, dict[str, float]]:
-    """The multilingual defaults' rows: a summary of the short and of the 10,000-word
-    article, and one question, ours against the 4.57 pipelines."""
+    """The multilingual defaults' rows, ours against the 4.57 pipelines: a summary of the
+    short article (ours reads all of it, in chunks where it is longer than the model's
+    input; the pipeline reads what fits), of its first chunk alone (the same text and one
+    generation on both sides), of the 10,000-word article (int8 only: the torch engine
+    would take most of an hour), and one question."""
     folder = paths["summariser_multilingual"]
     summarisers = {
         "ours": Summariser(folder, engine="torch", language="*"),
@@ -509,21 +529,35 @@ def multilingual_timings(
     }
     for s in summarisers.values():  # load (converting the first time) and warm up
         s.summarise(contexts[short])
+    tokenizer, model = summarisers["ours"].load()
+    budget = summarisers["ours"].input_budget(tokenizer, model)
+    first = summarisers["ours"]._chunk(tokenizer, contexts[short], budget)[0]
 
-    def summary(context: str, n: int) -> dict[str, float]:
-        sides: dict[str, Callable[[], float]] = {
+    def summary(context: str, n: int, sides: tuple[str, ...]) -> dict[str, float]:
+        race_sides: dict[str, Callable[[], float]] = {
             "reference": lambda: reference.call("summary", context=context, models="multilingual")[
                 "seconds"
             ]
         }
-        for name, s in summarisers.items():
-            sides[name] = lambda s=s: seconds(lambda: s.summarise(context))
-        return race(sides, n)
+        for name in sides:
+            race_sides[name] = lambda s=summarisers[name]: seconds(lambda: s.summarise(context))
+        return race(race_sides, n)
 
     rounds = 1 if args.tiny else 2
-    timings = {f"multilingual: summary, {short} article": summary(contexts[short], rounds)}
+    both = ("ours", "ct2 int8")
+    timings = {
+        f"multilingual: summary, {short} article ({len(contexts[short].split())} words; ours: "
+        f"every chunk, reference: the first {budget} tokens)": summary(
+            contexts[short], rounds, both
+        ),
+        f"multilingual: summary, the first {budget}-token chunk of the {short} article "
+        f"({len(first.split())} words; one generation on each side)": summary(first, rounds, both),
+    }
     if not args.no_long_summary:
-        timings["multilingual: summary, 10,000-word article"] = summary(contexts["long"], 1)
+        timings[
+            "multilingual: summary, 10,000-word article (ours: every chunk; reference: first "
+            f"{budget} tokens)"
+        ] = summary(contexts["long"], 1, ("ct2 int8",))
     if not args.summary_only:
         reader = Reader(paths["reader_multilingual"], language="*")
         retriever = Retriever(None)  # other languages rank lexically (see README, Languages)
@@ -539,6 +573,65 @@ def multilingual_timings(
             2 * rounds,
         )
     return timings
+
+
+def multilingual_section(
+    args: argparse.Namespace, paths: dict[str, str], output: Path, began: float
+) -> None:
+    """``--multilingual-only``: parity, speed and memory of the multilingual defaults,
+    written over this section of ``output`` (the rest of the file is kept)."""
+    contexts, questions, short, short_questions = inputs()
+    print("starting the reference worker…", file=sys.stderr)
+    reference = Reference(paths, args.threads, args.device)
+    print("multilingual: parity…", file=sys.stderr)
+    parity = check_multilingual_parity(reference, paths, questions, contexts, args.summary_only)
+    print("multilingual: timing…", file=sys.stderr)
+    timings = multilingual_timings(reference, paths, contexts, short, short_questions, args)
+    reference.close()
+    memory = _both_languages_memory(paths)
+    heading = "# Multilingual defaults"
+    lines = [
+        f"{heading} ({'tiny smoke run' if args.tiny else 'default-size random-weight models'}, "
+        "`python benchmarks/run.py --multilingual-only`)",
+        "",
+        f"- date: {datetime.date.today().isoformat()}; {os.cpu_count()} cores, "
+        f"{torch.get_num_threads()} torch threads per side; whole run "
+        f"{(time.perf_counter() - began) / 60:.1f} minutes",
+        "- models: random weights in the defaults' exact shapes, built by `benchmarks/build.py` "
+        "(mT5-base as csebuetnlp/mT5_multilingual_XLSum, with its own output layer and its "
+        "model card's generation settings; XLM-RoBERTa-base as deepset/xlm-roberta-base-squad2)",
+        "",
+        "## Parity",
+        "",
+        *parity,
+        "",
+        "## Speed",
+        "",
+        "Seconds, best of the rounds, the sides taking turns; ratios to the reference.",
+        "",
+        "| task | reference | ours torch fp32 | ct2 int8 (default) |",
+        "|---|---|---|---|",
+    ]
+    for label, t in timings.items():
+        cells = [
+            f"{t[side]:.2f} ({t[side] / t['reference']:.2f}×)" if side in t else "–"
+            for side in ("ours", "ct2 int8")
+        ]
+        lines.append(f"| {label} | {t['reference']:.2f} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        f"- peak resident memory with the English and the multilingual models loaded and used "
+        f"(an English and a German page, default engine): {memory:.0f} MB (target: 3,000 MB)",
+    ]
+    section = "\n".join(lines) + "\n"
+    text = output.read_text(encoding="utf-8") if output.exists() else ""
+    before, found, after = text.partition(f"\n{heading}")
+    rest = after.partition("\n# ")[2] if found else ""
+    output.write_text(
+        before.rstrip("\n") + "\n\n" + section + ("\n# " + rest if rest else ""),
+        encoding="utf-8",
+    )
+    print(section)
 
 
 def _both_languages_memory(paths: dict[str, str]) -> float:

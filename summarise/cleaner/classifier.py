@@ -18,8 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from summarise.cleaner.features import NAMES as FEATURE_NAMES
+from summarise.cleaner.features import TABLES
+from summarise.cleaner.fingerprint import check, fingerprint
 from summarise.cleaner.lexicon import NAMES as LEXICON_NAMES
 from summarise.cleaner.lexicon import Lexicon, lexicon_features
+from summarise.errors import ModelError
 
 WEIGHTS = Path(__file__).with_name("line_model.npz")
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -172,18 +175,28 @@ class LineClassifier:
 
 
 def save_weights(path: Path, names: list[str], arrays: dict[str, np.ndarray]) -> None:
-    """Write networks' arrays with the names of the features they were trained on."""
-    np.savez_compressed(path, names=np.array(names), **arrays)  # type: ignore[arg-type]
+    """Write networks' arrays with the names of the features they were trained on and
+    the fingerprint of the phrase tables those features read."""
+    np.savez_compressed(
+        path,
+        names=np.array(names),
+        tables=np.array(fingerprint(TABLES)),
+        **arrays,  # type: ignore[arg-type]
+    )
 
 
 def load_weights(path: Path, names: list[str]) -> dict[str, np.ndarray]:
-    """A weights file's arrays, refused when it was trained on other features."""
+    """A weights file's arrays, refused when it was trained on other features or on
+    other phrase tables."""
     with np.load(path, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if list(arrays["names"]) != names:
-        raise RuntimeError(
-            f"{path.name} was trained on other features; run training/train_cleaner.py."
+        raise ModelError(
+            f"{path.name} was trained on other features; "
+            "retrain it with `python training/train_cleaner.py`."
         )
+    recorded = str(arrays["tables"]) if "tables" in arrays else ""
+    check(path, recorded, TABLES, "training/train_cleaner.py")
     return arrays
 
 

@@ -77,7 +77,7 @@ def _signed_stamp(text: str) -> bool:
     """A comment's header: a name with the date and the time it was posted
     ("#3 Jane Roe 12.03.2019 14:22"), a few words around a full stamp."""
     if rules.DIGIT.search(text) is None or not (
-        dates.DATE.search(text) and dates.TIME_OF_DAY.search(text)
+        dates.TIME_OF_DAY.search(text) and dates.date_spans(text)
     ):
         return False
     rest = without_stamps(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.cleaner.rules import DATE_OPENERS, starting_with
+from summarise.cleaner.rules import DATE_OPENERS, MARK, starting_with
 from summarise.language.calendar import MONTH_NAMES
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
@@ -23,15 +23,45 @@ ENGLISH_DATE = starting_with(
     r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     + _NUMERIC_DATE,
 )
-_MONTH = "|".join(sorted(MONTH_NAMES, key=lambda m: (-len(m), m)))  # longest first, then A-Z
 # A date: "March 5", "Sept. 25", "5 mars", "5. März", "1 de diciembre", "2026-03-05",
-# "05.03.2026". Every branch starts at a word boundary: inside a run of digits each
-# fails at once (a branch for "3月5日" that does not, costs 8 times as much there).
-DATE = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})(?!\w)|"
-    + _NUMERIC_DATE,
+# "05.03.2026". The month is any word, looked up in MONTH_NAMES (the calendar's table,
+# listed once rather than spelled out in the pattern as well). The pattern is a
+# look-ahead, so that a word that is no month ("Posted 5 March") leaves the date after
+# it to be found. Every branch starts at a word boundary: inside a run of digits each
+# fails at once.
+_WORD = r"[^\W\d_](?:[^\W\d_]|" + MARK.pattern + ")*"  # letters and the marks inside a word
+_CANDIDATE = re.compile(
+    rf"(?=(\b({_WORD})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?({_WORD})(?!\w)|"
+    + _NUMERIC_DATE
+    + "))",
     re.I,
 )
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has a date, left to right, none overlapping."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for found in _CANDIDATE.finditer(text):
+        start = found.start()
+        if start < end:
+            continue
+        month = found.group(2) or found.group(3)
+        if month is None or month.lower() in MONTH_NAMES:
+            end = start + len(found.group(1))
+            spans.append((start, end))
+    return spans
+
+
+def without_dates(text: str) -> str:
+    """``text`` with each date replaced by a space."""
+    pieces, last = [], 0
+    for start, end in date_spans(text):
+        pieces += [text[last:start], " "]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
 # A dateline's opening words in several languages: a page's date rather than its text.
 DATELINE = re.compile(
     r"^\W*(?:last modified|" + DATE_OPENERS + "|aktualisiert|stand|"

@@ -246,10 +246,10 @@ def _is_teaser_line(block: Block) -> bool:
 def _ends_in_date(text: str) -> bool:
     """Whether words end in a date, maybe with its year and time ("... JULY 26, 2016"),
     the line's only one: a row of a timetable ends in the second date of a range."""
-    found = list(dates.DATE.finditer(text))
-    if len(found) != 1 or found[0].start() == 0:
+    found = dates.date_spans(text)
+    if len(found) != 1 or found[0][0] == 0:
         return False
-    rest = text[found[0].end() :].lstrip(" ,.")
+    rest = text[found[0][1] :].lstrip(" ,.")
     year, _, time = rest.partition(" ")
     if len(year) == 4 and year.isdigit():
         rest = time.strip()

@@ -196,14 +196,14 @@ def is_stamp(text: str) -> bool:
     """A line that is only a date and/or a time ("April 5, 2018", "6:32 PM")."""
     if rules.DIGIT.search(text) is None:  # each date and time has one: the quick check
         return False
-    if not (dates.DATE.search(text) or dates.TIME_OF_DAY.search(text)):
+    if not (dates.TIME_OF_DAY.search(text) or dates.date_spans(text)):
         return False
     return len(stamp_words(without_stamps(text))) <= 1
 
 
 def without_stamps(text: str) -> str:
     """The line with its dates and times blanked out."""
-    return dates.TIME_OF_DAY.sub(" ", dates.DATE.sub(" ", text))
+    return dates.TIME_OF_DAY.sub(" ", dates.without_dates(text))
 
 
 def stamp_words(rest: str) -> list[str]:

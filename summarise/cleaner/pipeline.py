@@ -71,13 +71,14 @@ def clean(
     classifier: LineClassifier | None = None,
     deadline: Deadline | None = None,
     title_model: Averaged | None = None,
-    sequence: bool = True,
+    sequence: SequenceModel | bool = True,
 ) -> Cleaned:
     """Clean pasted text or HTML into a :class:`Cleaned` article.
 
     ``classifier`` and ``title_model`` replace the shipped networks (training uses
-    them); ``sequence=False`` leaves the sequence model out (the line classifier's
-    held-out runs, as the shipped sequence model saw every training page);
+    them); ``sequence`` is the block-sequence model to vote with: ``True`` the shipped
+    one, ``False`` none (the line classifier's own held-out runs), or a model trained
+    without the page's site (the pair's held-out runs);
     ``deadline`` is checked between stages, so a request's time budget covers cleaning.
     """
     raw = raw.replace("\x00", " ")  # NUL is no text; a space in its place keeps every offset
@@ -97,7 +98,7 @@ class _Models(NamedTuple):
 
     classifier: LineClassifier | None
     title: Averaged | None
-    sequence: bool
+    sequence: SequenceModel | bool
 
 
 def _select(
@@ -116,8 +117,9 @@ def _select(
     if deadline:
         deadline.check("Cleaning the text")
     scores = (models.classifier or line_classifier())(features, [b.text for b in blocks])
-    if models.sequence and len(blocks) <= SEQUENCE_MAX_BLOCKS:
-        article, _ = SequenceModel.load().predict(blocks, language)
+    if models.sequence is not False and len(blocks) <= SEQUENCE_MAX_BLOCKS:
+        sequence = SequenceModel.load() if models.sequence is True else models.sequence
+        article, _ = sequence.predict(blocks, language)
         scores = CLASSIFIER_SHARE * scores + (1 - CLASSIFIER_SHARE) * article
     keep = scores >= THRESHOLD
     sure = bool(keep.any())

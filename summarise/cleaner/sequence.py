@@ -30,6 +30,7 @@ import torch
 from torch import nn
 
 from summarise.cleaner.blocks import Block
+from summarise.cleaner.fingerprint import check, fingerprint
 
 WEIGHTS = Path(__file__).with_name("sequence_model.npz")
 BUCKETS = 1 << 16  # hashed vocabulary of words, whole short lines and character trigrams
@@ -53,6 +54,14 @@ SHAPE_NAMES = [
     "char_position", "repeated", "cjk_share", "question", "quote", "paragraph", "prose",
     "topic_overlap", "page_blocks", "len_vs_max", "one_word", "prose_distance",
 ]  # fmt: skip
+# What the inputs are made of: the weights file records its fingerprint, and loading
+# refuses weights trained on other inputs (see ``fingerprint``).
+TABLES: dict[str, object] = {
+    "TOKEN": _TOKEN, "CJK": _CJK, "TERMINAL": _TERMINAL, "CLOSERS": _CLOSERS,
+    "SEPARATORS": _SEPARATORS, "LINKISH": _LINKISH, "QUOTES": _QUOTES, "BUCKETS": BUCKETS,
+    "MAX_WORDS": MAX_WORDS, "MAX_CHARS": MAX_CHARS, "SHORT_LINE_WORDS": SHORT_LINE_WORDS,
+    "SHAPE_NAMES": SHAPE_NAMES,
+}  # fmt: skip
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_DIGITS = string.digits.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
@@ -256,7 +265,9 @@ def save(net: BlockSequenceNet, path: Path = WEIGHTS) -> None:
     for key, value in net.state_dict().items():
         array = value.detach().cpu().numpy()
         state[key] = array.astype(np.float16) if key == "embed.weight" else array
-    np.savez_compressed(path, encoder=np.array(net.encoder_kind), **state)
+    np.savez_compressed(
+        path, encoder=np.array(net.encoder_kind), tables=np.array(fingerprint(TABLES)), **state
+    )
 
 
 class SequenceModel:
@@ -306,11 +317,13 @@ class SequenceModel:
 
 def _read(path: Path) -> BlockSequenceNet:
     with np.load(path) as archive:
+        recorded = str(archive["tables"]) if "tables" in archive.files else ""
+        check(path, recorded, TABLES, "training/train_sequence.py")
         net = BlockSequenceNet(str(archive["encoder"]))
         state = {
             key: torch.from_numpy(archive[key].astype(np.float32))
             for key in archive.files
-            if key != "encoder"
+            if key not in ("encoder", "tables")
         }
     net.load_state_dict(state)
     return net
