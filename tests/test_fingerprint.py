@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from summarise.cleaner import classifier, features, rules, sequence, title
+from summarise.cleaner import classifier, rules, sequence, title
 from summarise.cleaner.fingerprint import fingerprint
 from summarise.errors import ModelError
 
 
 def test_the_fingerprint_follows_a_tables_contents_not_its_order() -> None:
-    words = {"share": frozenset({"tweet", "email"}), "date": re.compile(r"\d+", re.I)}
-    same = {"date": re.compile(r"\d+", re.I), "share": frozenset({"email", "tweet"})}
-    assert fingerprint(words) == fingerprint(same)
-    assert fingerprint(words) != fingerprint({**words, "share": frozenset({"tweet"})})
-    assert fingerprint(words) != fingerprint({**words, "date": re.compile(r"\d+")})
+    tables = (frozenset({"tweet", "email"}), re.compile(r"\d+", re.I), 3)
+    assert fingerprint(tables) == fingerprint((frozenset({"email", "tweet"}), *tables[1:]))
+    assert fingerprint(tables) != fingerprint((frozenset({"tweet"}), *tables[1:]))
+    assert fingerprint(tables) != fingerprint((tables[0], re.compile(r"\d+"), 3))
+    assert fingerprint(tables) != fingerprint((*tables[:2], 4))
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -37,7 +37,7 @@ def test_the_shipped_weights_match_todays_tables(tmp_path: Path) -> None:
 def test_an_edited_feature_table_is_refused_with_the_fix(monkeypatch) -> None:
     edited = rules.UI_WORDS | {"zzyzx"}
     assert edited != rules.UI_WORDS
-    monkeypatch.setitem(features.TABLES, "UI_WORDS", edited)
+    monkeypatch.setattr(rules, "UI_WORDS", edited)
     with pytest.raises(ModelError, match=r"line_model\.npz .*other phrase tables.*train_cleaner"):
         classifier.LineClassifier.load()
     with pytest.raises(ModelError, match=r"title_model\.npz"):
@@ -45,6 +45,6 @@ def test_an_edited_feature_table_is_refused_with_the_fix(monkeypatch) -> None:
 
 
 def test_an_edited_sequence_input_is_refused_with_the_fix(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setitem(sequence.TABLES, "QUOTES", '"')
+    monkeypatch.setattr(sequence, "_QUOTES", '"')
     with pytest.raises(ModelError, match=r"sequence_model\.npz .*train_sequence"):
         sequence.SequenceModel.load(_copy(tmp_path))

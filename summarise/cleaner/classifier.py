@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from summarise.cleaner.features import NAMES as FEATURE_NAMES
-from summarise.cleaner.features import TABLES
+from summarise.cleaner.features import feature_tables
 from summarise.cleaner.fingerprint import check, fingerprint
 from summarise.cleaner.lexicon import NAMES as LEXICON_NAMES
 from summarise.cleaner.lexicon import Lexicon, lexicon_features
@@ -180,7 +180,7 @@ def save_weights(path: Path, names: list[str], arrays: dict[str, np.ndarray]) ->
     np.savez_compressed(
         path,
         names=np.array(names),
-        tables=np.array(fingerprint(TABLES)),
+        tables=np.array(fingerprint(feature_tables())),
         **arrays,  # type: ignore[arg-type]
     )
 
@@ -196,7 +196,7 @@ def load_weights(path: Path, names: list[str]) -> dict[str, np.ndarray]:
             "retrain it with `python training/train_cleaner.py`."
         )
     recorded = str(arrays["tables"]) if "tables" in arrays else ""
-    check(path, recorded, TABLES, "training/train_cleaner.py")
+    check(path, recorded, feature_tables(), "training/train_cleaner.py")
     return arrays
 
 

@@ -36,24 +36,30 @@ CONTEXT = [
     "first_prose_distance", "comment_window", "comments_before", "dated_window",
 ]  # fmt: skip
 NAMES = OWN + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGHBOUR] + CONTEXT
-# The tables the features read: the weights files record their fingerprint (see
-# ``fingerprint``), so that editing one cannot silently change a trained model's inputs.
-TABLES: dict[str, object] = {
-    "UI_WORDS": rules.UI_WORDS,
-    "COMMENT_MARK": thread_phrases.COMMENT_MARK,
-    "BOILERPLATE_START": rules.BOILERPLATE_START,
-    "BOILERPLATE_ANYWHERE": rules.BOILERPLATE_ANYWHERE,
-    "COOKIE": rules.COOKIE,
-    "ENGLISH_DATE": dates.ENGLISH_DATE,
-    "TIME_OF_DAY": dates.TIME_OF_DAY,
-    "COUNT_SUFFIX": rules.COUNT_SUFFIX,
-    "URLISH": rules.URLISH,
-    "SEPARATORS": rules.SEPARATORS,
-    "BULLETS": rules.BULLETS,
-    "TERMINAL": rules.TERMINAL,
-    "CJK": rules.CJK,
-    "CJK_FUNCTION": rules.CJK_FUNCTION,
-}
+
+
+def feature_tables() -> tuple[object, ...]:
+    """The tables the features read, as they are now: the weights files record their
+    fingerprint (see ``fingerprint``), so that editing one cannot silently change a
+    trained model's inputs."""
+    return (
+        rules.UI_WORDS,
+        thread_phrases.COMMENT_MARK,
+        rules.BOILERPLATE_START,
+        rules.BOILERPLATE_ANYWHERE,
+        rules.COOKIE,
+        dates.ENGLISH_DATE,
+        dates.TIME_OF_DAY,
+        rules.COUNT_SUFFIX,
+        rules.URLISH,
+        rules.SEPARATORS,
+        rules.BULLETS,
+        rules.TERMINAL,
+        rules.CJK,
+        rules.CJK_FUNCTION,
+    )
+
+
 T = TypeVar("T")
 _LANGUAGE_TOKENS = 20000
 _ASCII_LETTERS = string.ascii_letters.encode()

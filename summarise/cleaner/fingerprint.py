@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from summarise.errors import ModelError
@@ -30,13 +30,13 @@ def _canonical(value: object) -> object:
     return value
 
 
-def fingerprint(tables: Mapping[str, object]) -> str:
-    """A short digest of ``tables`` (name to pattern, word set or setting)."""
+def fingerprint(tables: Sequence[object]) -> str:
+    """A short digest of ``tables`` (patterns, word sets, settings), in their order."""
     text = json.dumps(_canonical(tables), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def check(path: Path, recorded: str, tables: Mapping[str, object], retrain: str) -> None:
+def check(path: Path, recorded: str, tables: Sequence[object], retrain: str) -> None:
     """Refuse weights trained on other tables than ``tables`` are now."""
     if recorded != fingerprint(tables):
         raise ModelError(

@@ -54,14 +54,6 @@ SHAPE_NAMES = [
     "char_position", "repeated", "cjk_share", "question", "quote", "paragraph", "prose",
     "topic_overlap", "page_blocks", "len_vs_max", "one_word", "prose_distance",
 ]  # fmt: skip
-# What the inputs are made of: the weights file records its fingerprint, and loading
-# refuses weights trained on other inputs (see ``fingerprint``).
-TABLES: dict[str, object] = {
-    "TOKEN": _TOKEN, "CJK": _CJK, "TERMINAL": _TERMINAL, "CLOSERS": _CLOSERS,
-    "SEPARATORS": _SEPARATORS, "LINKISH": _LINKISH, "QUOTES": _QUOTES, "BUCKETS": BUCKETS,
-    "MAX_WORDS": MAX_WORDS, "MAX_CHARS": MAX_CHARS, "SHORT_LINE_WORDS": SHORT_LINE_WORDS,
-    "SHAPE_NAMES": SHAPE_NAMES,
-}  # fmt: skip
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_DIGITS = string.digits.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
@@ -259,15 +251,23 @@ class BlockSequenceNet(nn.Module):
         return self.head(self.dropout(torch.cat([x, h], dim=2)))
 
 
+def input_tables() -> tuple[object, ...]:
+    """What the inputs are made of, as it is now: the weights file records its
+    fingerprint, and loading refuses weights trained on other inputs."""
+    return (
+        _TOKEN, _CJK, _TERMINAL, _CLOSERS, _SEPARATORS, _LINKISH, _QUOTES,
+        BUCKETS, MAX_WORDS, MAX_CHARS, SHORT_LINE_WORDS, SHAPE_NAMES,
+    )  # fmt: skip
+
+
 def save(net: BlockSequenceNet, path: Path = WEIGHTS) -> None:
     """Write the weights (the embedding table in half precision) as a numpy archive."""
     state = {}
     for key, value in net.state_dict().items():
         array = value.detach().cpu().numpy()
         state[key] = array.astype(np.float16) if key == "embed.weight" else array
-    np.savez_compressed(
-        path, encoder=np.array(net.encoder_kind), tables=np.array(fingerprint(TABLES)), **state
-    )
+    tables = np.array(fingerprint(input_tables()))
+    np.savez_compressed(path, encoder=np.array(net.encoder_kind), tables=tables, **state)
 
 
 class SequenceModel:
@@ -318,7 +318,7 @@ class SequenceModel:
 def _read(path: Path) -> BlockSequenceNet:
     with np.load(path) as archive:
         recorded = str(archive["tables"]) if "tables" in archive.files else ""
-        check(path, recorded, TABLES, "training/train_sequence.py")
+        check(path, recorded, input_tables(), "training/train_sequence.py")
         net = BlockSequenceNet(str(archive["encoder"]))
         state = {
             key: torch.from_numpy(archive[key].astype(np.float32))
