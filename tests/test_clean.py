@@ -1052,19 +1052,6 @@ def test_a_date_line_is_read_with_month_names_of_several_languages(line: str, st
     assert furniture.is_stamp(line) is stamp
 
 
-NAMED_COMMENTS = [
-    "jim_b",
-    "It was about time, the cracks were visible from the footpath for months and nobody cared.",
-    "suelee77",
-    "My commute just got a lot longer and nobody from the council even asked us.",
-]
-
-
-@pytest.mark.parametrize("heading", ["Comments", "Leave a Reply", "Kommentare (2)"])
-def test_a_bare_comment_heading_after_the_article_cuts_the_thread_under_it(heading: str):
-    assert kept_by_structure([TITLE, *BODY, heading, *NAMED_COMMENTS]) == [TITLE, *BODY]
-
-
 def test_a_comments_menu_item_over_a_blog_post_does_not_cut_the_post():
     sidebar = [  # teasers of the blog's other posts, long enough to be paragraphs
         "Our trip to the coast: three days of ferries, fish markets, long walks on the cliffs "
@@ -1546,22 +1533,12 @@ LATER = [
         "Beitrags-Navigation",
         "Más información",
         "İLGİNİZİ ÇEKEBİLİR",
-        "ये भी पढ़ें",
-        "اقرأ أيضا",
     ],
 )
 def test_a_related_box_inside_the_article_is_dropped_with_its_headlines(header: str):
     box = [header, "Council approves new cycle lanes on the ring road", "Ferry fares rise in May"]
     # the classifier kept the box: only the structure rule can drop it
     assert kept_by_structure([TITLE, *BODY, *box, *LATER]) == [TITLE, *BODY, *LATER]
-
-
-@pytest.mark.parametrize("box", ["ये भी पढ़ें", "اقرأ أيضا"])
-def test_a_read_also_box_keeps_the_short_paragraphs_under_it(box: str):
-    # where short closing paragraphs often follow such a box, it never ends the article
-    short = ["The ferry will run every hour instead.", "Tickets cost the same as before."]
-    lines = [TITLE, *BODY, box, "Ferry fares rise in May", *short]
-    assert kept_by_structure(lines) == [TITLE, *BODY, *short]
 
 
 def test_a_news_brief_of_short_paragraphs_loses_the_boxes_and_sections_in_it():
@@ -1583,25 +1560,6 @@ def test_a_paragraph_right_under_a_box_in_the_article_goes_on_with_it(score: flo
     lines = [TITLE, *BODY, *box, LATER[0]]
     expected = [TITLE, *BODY, LATER[0]] if kept else [TITLE, *BODY]
     assert kept_by_structure(lines, {LATER[0]: score}) == expected
-
-
-TICKER = [
-    "Just in",
-    "16:05 Ferry strike called off after late talks",
-    "15:52 Storm warning for the coast this weekend",
-    "15:40",
-    "Markets.",
-    "Shares in the port operator fell by four per cent in early trading after the company "
-    "warned that the strike, now in its second week, would cut its profits for the year.",
-    "15:31 School board names a new head teacher",
-    "15:12 Council approves new cycle lanes",
-    "14:58 Harbour rowing club reaches the final",
-]
-
-
-def test_a_feed_of_the_latest_stories_under_the_article_is_cut():
-    # the feed's one lead is a paragraph the classifier would keep: its times end it
-    assert kept_by_structure([TITLE, *BODY, *TICKER]) == [TITLE, *BODY]
 
 
 def test_a_live_blog_and_a_schedule_are_not_a_feed():
@@ -1712,11 +1670,7 @@ def test_a_headline_that_starts_like_a_box_header_is_not_a_box():
         ("Support local journalism", True),
         ("Workers at the closed bridge on Monday. REUTERS/Jane Roe/File Photo", True),
         ("Engineers inspect the deck of the closed bridge on Monday. Photograph: Tom Hill", True),
-        ("Jane Roe Transport correspondent", True),  # a byline without "By"
         ("Police Arrest Reporter", False),  # a title-case headline
-        ("Web Desk", True),
-        ("नर्मदापुर डेस्क", True),
-        ("Help Desk", True),
         ("This article is more than 2 years old", True),
         ("Listen to this article", True),
         ("FTSE 100 +0.4%", True),  # a markets widget

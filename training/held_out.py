@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import train_cleaner  # noqa: E402
 import train_sequence  # noqa: E402
-from cleaner import Page, Score, is_english  # noqa: E402
+from cleaner import Page, Score, is_english, title_matches  # noqa: E402
 
 from summarise.cleaner import (  # noqa: E402
     furniture,
@@ -71,7 +71,6 @@ _SWITCHES: dict[str, tuple[Any, str, Any]] = {
             "_extend_paragraphs",
             "cut_comment_thread",
             "cut_related_section",
-            "cut_news_ticker",
             "drop_story_lists_above",
             "drop_teaser_runs",
             "drop_read_more_teasers",
@@ -93,7 +92,6 @@ _SWITCHES: dict[str, tuple[Any, str, Any]] = {
             "_dateline",
             "_posted_by",
             "_byline",
-            "_named_role",
             "_interface_line",
             "_pointer",
             "_consent_notice",
@@ -109,12 +107,11 @@ _SWITCHES: dict[str, tuple[Any, str, Any]] = {
             "CAPTION_LABEL",
             "SECTION_HEADER",
             "READ_MORE",
-            "BOX_HEADER",
         )
     },  # fmt: skip
     **{
         f"thread_phrases.{table}": _off(thread_phrases, table, _NEVER)
-        for table in ("COMMENT_HEADER", "COMMENT_OPENING", "COMMENT_SECTION")
+        for table in ("COMMENT_HEADER", "COMMENT_SECTION")
     },
 }
 _TARGETS = {name: (module, attr) for name, (module, attr, _) in _SWITCHES.items()}
@@ -122,6 +119,7 @@ ABLATIONS: dict[str, Callable[[], None]] = {
     name: (lambda m=module, a=attr, v=value: setattr(m, a, v))
     for name, (module, attr, value) in _SWITCHES.items()
 }
+HEADLINE_WORDS = 20  # a line of the paste at most this long can be the page's headline
 SETS = ("dev", "dev English", "dev other languages", "training pages (teacher)", "dragnet-2012")
 
 
@@ -202,16 +200,19 @@ class _Remembered:
         return self.memo[key]
 
 
-def _variants(ablate: list[str]) -> list[tuple[str, float, float, str | None]]:
-    """(label, classifier share, threshold, rule switched off) of each run over the pages."""
+def _variants(ablate: list[str]) -> list[tuple[str, float, float, list[str]]]:
+    """(label, classifier share, threshold, rules switched off) of each run over the pages;
+    ``a+b`` in ``ablate`` switches several rules off together."""
     if not ablate:
-        return [(f"share {w}, threshold {t}", w, t, None) for w, t in GRID]
+        return [(f"share {w}, threshold {t}", w, t, []) for w, t in GRID]
     shipped = (pipeline.CLASSIFIER_SHARE, pipeline.THRESHOLD)
-    names = list(ABLATIONS) if ablate == ["all"] else ablate
-    unknown = [n for n in names if n not in ABLATIONS]
+    groups = [[n] for n in ABLATIONS] if ablate == ["all"] else [a.split("+") for a in ablate]
+    unknown = [n for group in groups for n in group if n not in ABLATIONS]
     if unknown:
         raise SystemExit(f"no such rule to ablate: {', '.join(unknown)}; see ABLATIONS.")
-    return [("as shipped", *shipped, None)] + [(f"without {n}", *shipped, n) for n in names]
+    return [("as shipped", *shipped, [])] + [
+        (f"without {' + '.join(group)}", *shipped, group) for group in groups
+    ]
 
 
 def run_fold(fold: int, folds: int, out: Path, ablate: list[str]) -> None:
@@ -230,9 +231,9 @@ def run_fold(fold: int, folds: int, out: Path, ablate: list[str]) -> None:
     todo = [(c, page) for c, page in todo if held(c, page.name, folders[c])]
     rows = []
     originals = {name: getattr(module, attr) for name, (module, attr) in _TARGETS.items()}
-    for label, share, threshold, rule in _variants(ablate):
+    for label, share, threshold, switched_off in _variants(ablate):
         pipeline.CLASSIFIER_SHARE, pipeline.THRESHOLD = share, threshold
-        if rule is not None:
+        for rule in switched_off:
             ABLATIONS[rule]()
         furniture.is_furniture.cache_clear()
         for corpus_name, page in todo:
@@ -259,29 +260,56 @@ def run_fold(fold: int, folds: int, out: Path, ablate: list[str]) -> None:
             setattr(module, attr, originals[name])
         print(f"  {label}: {time.perf_counter() - started:.0f} s", flush=True)
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "-ablation" if ablate else ""
+    suffix = "-ablation" if ablate == ["all"] else "-groups" if ablate else ""
     (out / f"fold{fold}of{folds}{suffix}.json").write_text(json.dumps(rows), encoding="utf-8")
     print(f"fold {fold + 1}/{folds} done in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def report(folds: int, out: Path, ablation: bool) -> None:
+def _label(setting: str | list[float]) -> str:
+    if isinstance(setting, list):  # (share, threshold), as an earlier run wrote it
+        return f"share {setting[0]}, threshold {setting[1]}"
+    return setting
+
+
+def _reachable_titles() -> set[str]:
+    """The dev pages whose metadata headline is a line of the paste: a line of at most
+    :data:`HEADLINE_WORDS` words that the corpus's title rule accepts and that holds at
+    least half of the headline's words (not just the site's name, "Yahoo News")."""
+    names = set()
+    for page in _pages(train_cleaner.DEV, ".gold.txt"):
+        title = page.meta.get("title") or ""
+        lines = (line for line in page.paste.split("\n") if line.strip())
+        if title and any(
+            len(line.split()) <= HEADLINE_WORDS
+            and 2 * len(line.split()) >= len(title.split())
+            and title_matches(line, title)
+            for line in lines
+        ):
+            names.add(page.name)
+    return names
+
+
+def report(folds: int, out: Path, ablate: list[str]) -> None:
     """The held-out table by set for every setting of the grid (or every ablation)."""
     rows = []
-    suffix = "-ablation" if ablation else ""
+    suffix = "-ablation" if ablate == ["all"] else "-groups" if ablate else ""
     for fold in range(folds):
         path = out / f"fold{fold}of{folds}{suffix}.json"
         if not path.exists():
             raise SystemExit(f"{path} is missing; run --fold {fold} first.")
         rows += json.loads(path.read_text(encoding="utf-8"))
+    reachable = _reachable_titles()
     tables: dict[str, dict[str, Score]] = {}
+    reached: dict[str, list[int]] = {}
     for row in rows:
+        if row["corpus"] == "dev" and row["name"] in reachable:
+            counts = reached.setdefault(_label(row["setting"]), [0, 0])
+            counts[0] += row["titles"][0]
+            counts[1] += 1
         sets = {"dev": ["dev"], "train": [SETS[3]], "dragnet": [SETS[4]]}[row["corpus"]]
         if row["corpus"] == "dev":
             sets.append("dev English" if row["english"] else "dev other languages")
-        label = row["setting"]
-        if isinstance(label, list):  # (share, threshold), as an earlier run wrote it
-            label = f"share {label[0]}, threshold {label[1]}"
-        scores = tables.setdefault(label, {name: Score() for name in SETS})
+        scores = tables.setdefault(_label(row["setting"]), {name: Score() for name in SETS})
         for name in sets:
             score = scores[name]
             if row["p"] is not None:
@@ -289,15 +317,16 @@ def report(folds: int, out: Path, ablation: bool) -> None:
             score.recalls.append(row["r"])
             score.titles += row["titles"][0]
             score.with_title += row["titles"][1]
-    print(f"| run | {' | '.join(SETS)} |")
-    print("|---|" + "---|" * len(SETS))
+    print(f"| run | {' | '.join(SETS)} | dev titles, of pages whose headline is a line |")
+    print("|---|" + "---|" * (len(SETS) + 1))
     for label, scores in tables.items():
         cells = []
         for name in SETS:
             f, p, r = scores[name].means()
             titles = f", titles {scores[name].titles}" if scores[name].with_title else ""
             cells.append(f"{f:.4f} (P {p:.3f}, R {r:.3f}{titles}) n={len(scores[name].recalls)}")
-        print(f"| {label} | {' | '.join(cells)} |")
+        hits, pages = reached.get(label, [0, 0])
+        print(f"| {label} | {' | '.join(cells)} | {hits}/{pages} |")
 
 
 def main() -> None:
@@ -319,7 +348,7 @@ def main() -> None:
         for fold in range(args.folds) if args.fold is None else [args.fold]:
             run_fold(fold, args.folds, args.out, args.ablate)
     if args.report or args.fold is None:
-        report(args.folds, args.out, bool(args.ablate))
+        report(args.folds, args.out, args.ablate)
 
 
 if __name__ == "__main__":

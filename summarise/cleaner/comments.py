@@ -14,8 +14,6 @@ from summarise.cleaner.furniture import is_stamp, stamp_words, without_stamps
 _THREAD_WINDOW = 8  # a comment header with two more this close starts a thread
 _HEADER_CHARS = 200  # a comment's header is a short line, however few its words
 _STAMP_WORDS = 10  # "María López 12 de marzo de 2026 a las 14:22"
-_OPENING_PARAGRAPHS = 2  # a bare "Comments" heading this many paragraphs into the article
-_BELOW_SHARE = 3  # ... over no more than this many times as much kept text as above it
 _COMMENT_HEADING_WORDS = 30  # the heading over a blog's comments quotes the article's title
 
 
@@ -25,11 +23,8 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
     Headers are comment words ("Reply", "NAME says:", "12 comments") and lines that
     are only a date or a time; three close together, one of them comment words,
     start a thread (dates alone could be a timeline's sub-headings). A blog's "11
-    thoughts on …" starts one, and so does a bare "Comments" or "Leave a reply" heading
-    once two kept paragraphs stand above it (not a share bar under the lead) and not
-    over three times as many below it (a blog's menu item over its post). The
-    article starts at its first kept paragraph: a sidebar of "posted 2 years ago"
-    links above it is not a thread under it."""
+    thoughts on …" starts one. The article starts at its first kept paragraph: a
+    sidebar of "posted 2 years ago" links above it is not a thread under it."""
     start = first_paragraph(blocks, keep)
     if start is None:  # no paragraph kept: the thread starts below the first kept line
         kept = np.flatnonzero(keep)
@@ -37,16 +32,9 @@ def cut_comment_thread(blocks: Sequence[Block], keep: np.ndarray) -> None:
             return
         start = int(kept[0])
     headers: list[tuple[int, bool]] = []
-    prose = sum(1 for i in range(start + 1, len(blocks)) if keep[i] and blocks[i].prose)
-    paragraphs = 0  # kept sentences from the article's start to here
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
-        paragraphs += bool(keep[i]) and blocks[i].prose
-        if _comment_section(text) or (
-            paragraphs >= _OPENING_PARAGRAPHS
-            and thread_phrases.COMMENT_OPENING.match(text)
-            and prose - paragraphs <= _BELOW_SHARE * paragraphs  # not a menu over the article
-        ):
+        if _comment_section(text):
             keep[i:] = False
             return
         if len(text) > _HEADER_CHARS:

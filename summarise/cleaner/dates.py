@@ -10,8 +10,6 @@ from summarise.cleaner.rules import DATE_OPENERS, MARK, starting_with
 from summarise.language.calendar import MONTH_NAMES
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.I)
-# A time opening a line, its hour, minute and half of the day: "14:44", "2.44 pm", "14h44"
-CLOCK = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s?([ap])\.?m\.?)?(?!\w)", re.I)
 # A date in digits: "2026-03-05", "05.03.2026"
 _NUMERIC_DATE = r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
 # The classifier's date feature: an English month next to a day's number, or a numeric

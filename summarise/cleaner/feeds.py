@@ -35,10 +35,6 @@ _BOX_NEXT_SCORE = 0.2  # a paragraph under a box in the article is kept from thi
 _LIST_HEADLINES = 5  # a list of other stories above the article, under its header
 _MENU_LINES = 6  # a cluster above the article, of this many lines or more ...
 _MENU_HEADLINE_SHARE = 0.8  # ... this share of them headlines, is a menu or a feed
-_TICKER_STAMPS = 5  # a feed of the latest stories: this many lines opening with a time ...
-_TICKER_GAP = 6  # ... each at most this many blocks after the last
-_TICKER_BARE = 3  # ... this many of them a headline alone, with the next time right under it
-_TICKER_SENTENCES = 3  # ... under an article of this many sentences of its own
 
 
 def cut_related_section(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -73,45 +69,6 @@ def _stray(blocks: Sequence[Block], keep: np.ndarray, header: int, below: list[i
         return False
     above = sum(blocks[j].words for j in np.flatnonzero(keep[:header]).tolist())
     return sum(blocks[j].words for j in below) < RELATED_SHARE * above
-
-
-def cut_news_ticker(blocks: Sequence[Block], keep: np.ndarray) -> None:
-    """A feed of the latest stories under the article ("14:44 Strike ends at the port",
-    newest first, some with a lead): from its header to its last item. A live blog's
-    entries each have their text, and a day's schedule runs forward in time."""
-    clocks = {i: minute for i, b in enumerate(blocks) if (minute := _clock(b.text)) is not None}
-    for run in runs(list(clocks), _TICKER_GAP):
-        if len(run) < _TICKER_STAMPS:
-            continue
-        later = sum(clocks[b] > clocks[a] for a, b in zip(run, run[1:]))
-        bare = sum(b == a + 1 and _bare_headline(blocks[a].text) for a, b in zip(run, run[1:]))
-        own = (bool(keep[i]) and blocks[i].prose for i in range(run[0]))  # read if needed
-        if later > 1 or bare < _TICKER_BARE or sum(own) < _TICKER_SENTENCES:
-            continue
-        first, last = run[0], run[-1] + 1
-        header = blocks[first - 1]
-        if header.words <= _BOX_HEADER_WORDS and not rules.TERMINAL.search(header.text):
-            first -= 1  # "Direct", "Latest"
-        while last < min(len(blocks), run[-1] + _TICKER_GAP) and keep[last]:
-            last += 1  # the last item's lead
-        keep[first:last] = False
-
-
-def _clock(text: str) -> int | None:
-    """The minute of the day a line opens with ("14:44", "2.44 pm", "14h44"), or ``None``."""
-    found = dates.CLOCK.match(text)
-    if found is None:
-        return None
-    hours, minutes, half = int(found[1]), int(found[2]), (found[3] or "").lower()
-    if half and hours == 12:
-        hours = 0
-    return (hours + (12 if half == "p" else 0)) * 60 + minutes
-
-
-def _bare_headline(text: str) -> bool:
-    """Whether a line is a time and a headline after it ("14:44 Strike ends at the port")."""
-    rest = dates.CLOCK.sub("", text, count=1).strip()
-    return _headline_shaped(rest, len(rest.split()))
 
 
 def drop_story_lists_above(blocks: Sequence[Block], keep: np.ndarray) -> None:
@@ -155,7 +112,7 @@ def drop_related_boxes(blocks: Sequence[Block], keep: np.ndarray, scores: np.nda
         block = blocks[i]
         if (
             block.words > _BOX_HEADER_WORDS
-            or not (rules.SECTION_HEADER.search(block.text) or rules.BOX_HEADER.match(block.text))
+            or not rules.SECTION_HEADER.search(block.text)
             or rules.TERMINAL.search(block.text)
         ):
             continue

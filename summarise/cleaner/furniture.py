@@ -17,7 +17,6 @@ from summarise.language.names import NAME_PARTICLES
 
 _MENU_ITEM_CHARS = 30  # an item of a menu bar: a few words, "Science & Technology"
 _POSTED_BY_WORDS = 12  # "Posted by Jane Roe on March 10, 2015 at 08:05"
-_ROLE_WORDS = (3, 6)  # "Jane Roe Business correspondent": a name, a beat and a role
 _POINTER_WORDS = 25  # "Read also: " and another story's headline
 _BYLINE_WORDS = 12  # "By Tom Hill and Ana Ruiz, Local Democracy Reporters"
 _BYLINE_NAME_WORDS = 8  # ... its names, "By Nelson D. Schwartz" or two
@@ -103,7 +102,6 @@ def is_furniture(text: str, words: int) -> bool:
         or _dateline(text)
         or _posted_by(text, words)
         or _byline(text, words)
-        or _named_role(text)
         or _interface_line(text)
         or rules.CUT_TEASER.search(text) is not None
         or _pointer(text, words)
@@ -124,7 +122,7 @@ def _consent_notice(text: str) -> bool:
 
 def _pointer(text: str, words: int) -> bool:
     """A link to another story set in the article: "Read also: Ferry fares rise in May"."""
-    header = rules.SECTION_HEADER.match(text) or rules.BOX_HEADER.match(text)
+    header = rules.SECTION_HEADER.match(text)
     if header is None or words > _POINTER_WORDS:
         return False
     rest = text[header.end() :].lstrip()
@@ -167,18 +165,6 @@ def _byline(text: str, words: int) -> bool:
     if len(names.split()) > _BYLINE_NAME_WORDS or len(role.split()) > _BYLINE_ROLE_WORDS:
         return False
     return all(w[:1].isupper() or w in _NAME_WORDS for w in names.split()[1:])
-
-
-def _named_role(text: str) -> bool:
-    """ "Jane Roe Business correspondent", "Jana Ott Redakteurin", "Web Desk": a writer's
-    name and role, or a newsroom's desk, the role in lower case (a title-case headline,
-    "Police Arrest Reporter", capitalises its last word)."""
-    parts = text.split()  # a Chinese line counts more words than it has parts
-    if 2 <= len(parts) <= _ROLE_WORDS[0] and parts[-1].lower() in rules.DESKS:
-        return True  # "Web Desk", "नर्मदापुर डेस्क": a newsroom's desk for a byline
-    if not _ROLE_WORDS[0] <= len(parts) <= _ROLE_WORDS[1]:
-        return False
-    return parts[-1] in rules.WRITER_ROLES and parts[0][:1].isupper() and parts[1][:1].isupper()
 
 
 def _menu_bar(text: str) -> bool:

@@ -301,12 +301,6 @@ SECTION_HEADER = re.compile(
     r"(?![^\W\d_])",
     re.I,
 )
-# Headers of a "Read also" box inside the article that never end it: in these languages
-# the article's last paragraphs under such a box are often short, and a section header
-# cuts all below it that is not a long paragraph.
-BOX_HEADER = re.compile(
-    r"^\W{0,3}(?:ये भी पढ़ें|यह भी पढ़ें|इसे भी पढ़ें|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ ايضا)"
-)
 _READ_MORE_WORDS = (
     r"(?:read more|continue reading|keep reading|read the full (?:story|article)|"
     r"weiterlesen|mehr erfahren|mehr lesen|lire la suite|en savoir plus|leer más|"
@@ -322,16 +316,6 @@ SEPARATORS = frozenset("|·•»›/–—>")
 # A byline, "By Erin Cunningham", "by: Erin Cunningham": who wrote the article, never
 # its headline.
 BYLINE = re.compile(r"^(?i:by|par|von|por|door|oleh|av|af):? [A-ZÀ-Þ]")
-# A writer's role after their name on a byline, "Jane Roe Business correspondent".
-WRITER_ROLES = frozenset(
-    """
-    correspondent reporter editor writer columnist contributor journalist
-    redakteur redakteurin korrespondent korrespondentin autor autorin
-    journaliste correspondant correspondante rédacteur rédactrice
-    periodista corresponsal redactor redactora giornalista inviato inviata repórter
-    """.split()
-)
-DESKS = frozenset({"desk", "डेस्क", "ডেস্ক"})  # ... or a newsroom's: "Web Desk"
 # A page's declared headline, in order of preference: the Dublin Core and social
 # tags publishers fill in for the headline itself (not the site's name).
 TITLE_META = ("dc:title", "dcterm:title", "og:title", "twitter:title")

@@ -26,7 +26,6 @@ from summarise.cleaner import rules
 from summarise.cleaner.blocks import Block
 from summarise.cleaner.comments import cut_comment_thread
 from summarise.cleaner.feeds import (
-    cut_news_ticker,
     cut_related_section,
     drop_read_more_teasers,
     drop_related_boxes,
@@ -64,7 +63,6 @@ def apply_structure(blocks: Sequence[Block], keep: np.ndarray, scores: np.ndarra
     _extend_paragraphs(blocks, keep, scores)
     cut_comment_thread(blocks, keep)
     cut_related_section(blocks, keep)
-    cut_news_ticker(blocks, keep)
     drop_story_lists_above(blocks, keep)
     drop_teaser_runs(blocks, keep)
     drop_read_more_teasers(blocks, keep)

@@ -35,17 +35,6 @@ COMMENT_SECTION = re.compile(
     r"(?:to|on|zu|auf|à|sur|en|a|para|su|op|do) ",
     re.I,
 )
-# The bare heading over a comment thread or its form, the whole line: "Comments (12)".
-COMMENT_OPENING = re.compile(
-    r"^\W*(?:comments|kommentare|commentaires|comentarios|commenti|komentarze|reacties|"
-    r"reader comments|leserkommentare|"
-    r"leave a (?:comment|reply)|post a comment|join the discussion|"
-    r"schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|kommentar schreiben|"
-    r"laisser un commentaire|laissez un commentaire|deja un comentario|deja una respuesta|"
-    r"lascia un commento|deixe um comentário|deixe uma resposta|zostaw komentarz|"
-    r"留言|评论|評論|コメント|댓글)(?: ?\(\d+\))?\W*$",
-    re.I,
-)
 # A reader comment's header: "NAME says:", "NAME on 3 May at 10:12 said:", "Reply".
 COMMENT_MARK = starting_with(
     r"swcrflpdhmy\d",
