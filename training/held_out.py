@@ -54,65 +54,46 @@ GRID += [(0.3, 0.45), (0.3, 0.5), (0.3, 0.55), (0.3, 0.6)]
 _NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: a phrase table switched off
 
 
-def _off(module: Any, name: str, value: Any) -> tuple[Any, str, Any]:
-    return module, name, value
+def _skip(*args: Any, **kwargs: Any) -> None:
+    """A structure step switched off."""
+
+
+def _never(*args: Any, **kwargs: Any) -> bool:
+    """A furniture test switched off."""
+    return False
+
+
+def _group(module: Any, names: str, value: Any) -> dict[str, tuple[Any, str, Any]]:
+    """Switches for the attributes ``names`` of ``module``, each set to ``value``."""
+    prefix = module.__name__.rsplit(".", 1)[-1]
+    return {f"{prefix}.{name}": (module, name, value) for name in names.split()}
 
 
 # Each remaining rule of the cleaner, switched off one at a time (``--ablate NAME``): a
 # structure step becomes a no-op, a phrase table a pattern that matches nothing. Only rules
 # applied after the models are here: a table that a model's features read needs the model
 # retrained without it.
-_SWITCHES: dict[str, tuple[Any, str, Any]] = {
-    **{
-        f"structure.{step}": _off(structure, step, lambda *args, **kwargs: None)
-        for step in (
-            "veto_furniture",
-            "_rescue_lead",
-            "_extend_paragraphs",
-            "cut_comment_thread",
-            "cut_related_section",
-            "drop_story_lists_above",
-            "drop_teaser_runs",
-            "drop_read_more_teasers",
-            "keep_main_run",
-            "_keep_subheadings",
-            "_continue_lists",
-            "_fill_gaps",
-            "drop_related_boxes",
-            "_trim_edges",
-        )
-    },  # fmt: skip
-    "pipeline.keep_standfirst": _off(pipeline, "keep_standfirst", lambda *args, **kwargs: None),
-    **{
-        f"furniture.{rule}": _off(furniture, rule, lambda *args, **kwargs: False)
-        for rule in (
-            "is_breadcrumb",
-            "_captioned",
-            "_menu_bar",
-            "_dateline",
-            "_posted_by",
-            "_byline",
-            "_interface_line",
-            "_pointer",
-            "_consent_notice",
-        )
-    },  # fmt: skip
-    **{
-        f"rules.{table}": _off(rules, table, _NEVER)
-        for table in (
-            "FURNITURE",
-            "FURNITURE_SHORT",
-            "PHOTO_CREDIT",
-            "CUT_TEASER",
-            "CAPTION_LABEL",
-            "SECTION_HEADER",
-            "READ_MORE",
-        )
-    },  # fmt: skip
-    **{
-        f"thread_phrases.{table}": _off(thread_phrases, table, _NEVER)
-        for table in ("COMMENT_HEADER", "COMMENT_SECTION")
-    },
+_SWITCHES = {
+    **_group(
+        structure,
+        "veto_furniture _rescue_lead _extend_paragraphs cut_comment_thread cut_related_section "
+        "drop_story_lists_above drop_teaser_runs drop_read_more_teasers keep_main_run "
+        "_keep_subheadings _continue_lists _fill_gaps drop_related_boxes _trim_edges",
+        _skip,
+    ),
+    **_group(pipeline, "keep_standfirst", _skip),
+    **_group(
+        furniture,
+        "is_breadcrumb _captioned _menu_bar _dateline _posted_by _byline _interface_line "
+        "_pointer _consent_notice",
+        _never,
+    ),
+    **_group(
+        rules,
+        "FURNITURE FURNITURE_SHORT PHOTO_CREDIT CUT_TEASER CAPTION_LABEL SECTION_HEADER READ_MORE",
+        _NEVER,
+    ),
+    **_group(thread_phrases, "COMMENT_HEADER COMMENT_SECTION", _NEVER),
 }
 _TARGETS = {name: (module, attr) for name, (module, attr, _) in _SWITCHES.items()}
 ABLATIONS: dict[str, Callable[[], None]] = {
