@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from summarise.cleaner.blocks import blocks_from_paste
-from summarise.cleaner.sequence import BUCKETS, SHAPE_NAMES, SequenceModel, encode
+from summarise.cleaner.sequence import BUCKETS, SHAPE_NAMES, WEIGHTS, SequenceModel, encode
 
 PASTE = """Home
 News
@@ -54,3 +59,37 @@ def test_shipped_model_scores_article_and_headline() -> None:
 def test_empty_page() -> None:
     article, headline = SequenceModel.load().predict([], "")
     assert len(article) == len(headline) == 0
+
+
+def test_the_numpy_network_matches_torchs_layers() -> None:
+    # the shipped model runs on numpy; its bags and its GRU are torch's, to rounding
+    torch = pytest.importorskip("torch")
+    model = SequenceModel.load()
+    with np.load(WEIGHTS) as archive:
+        arrays = {k: archive[k].astype(np.float32) for k in archive.files if k.startswith("gru.")}
+    gru = torch.nn.GRU(128, 64, batch_first=True, bidirectional=True)
+    gru.load_state_dict({k[len("gru.") :]: torch.from_numpy(v) for k, v in arrays.items()})
+    x = np.random.default_rng(0).normal(size=(37, 128)).astype(np.float32)
+    with torch.inference_mode():
+        expected, _ = gru(torch.from_numpy(x)[None])
+    assert np.allclose(model._gru(x), expected[0].numpy(), atol=1e-5)
+
+    ids, starts, _ = encode(blocks_from_paste(PASTE))
+    bags = torch.nn.functional.embedding_bag(
+        torch.from_numpy(ids),
+        torch.from_numpy(model.embed),
+        torch.from_numpy(starts),
+        mode="mean",
+    )
+    assert np.allclose(model._bags(ids, starts, len(starts) // 2), bags.view(-1, 48).numpy())
+
+
+def test_cleaning_needs_no_torch() -> None:
+    # the cleaner's models are numpy: `import summarise` and clean() leave torch unloaded
+    code = (
+        "import sys, summarise\n"
+        "summarise.clean(open(sys.argv[1]).read())\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+    )
+    page = Path(__file__).parent / "cases" / "german" / "page.txt"
+    subprocess.run([sys.executable, "-c", code, str(page)], check=True)

@@ -153,7 +153,7 @@ def fold_models(fold: int, folds: int, out: Path) -> tuple[Any, Any, SequenceMod
     trainable = [p for c in ("dev", "train", "dragnet", "zh", "clean") for p in data[c]]
     sequences = [p for p in trainable if train_sequence.fold_of(p.site, folds) != fold]
     print(f"fold {fold + 1}/{folds}: sequence model on {len(sequences)} sequences", flush=True)
-    sequence = SequenceModel(train_sequence.train(sequences, "gru", 4, seed=fold))
+    sequence = train_sequence.as_model(train_sequence.train(sequences, "gru", 4, seed=fold))
     print(f"  models trained in {time.perf_counter() - started:.0f} s", flush=True)
     out.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:

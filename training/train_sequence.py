@@ -48,6 +48,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 import torch
+from torch import nn
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -57,12 +58,15 @@ from train_cleaner import _ascii_words, _same_headline, slug_words  # noqa: E402
 from train_cleaner import label_blocks as cleaner_labels  # noqa: E402
 
 from summarise.cleaner.blocks import Block, blocks_from_paste  # noqa: E402
+from summarise.cleaner.fingerprint import fingerprint  # noqa: E402
 from summarise.cleaner.sequence import (  # noqa: E402
+    BUCKETS,
+    EMBED,
+    SHAPE_NAMES,
     WEIGHTS,
-    BlockSequenceNet,
     SequenceModel,
     encode,
-    save,
+    input_tables,
     tokens,
 )
 
@@ -102,6 +106,71 @@ class Page:
     title: str = ""
     lang: str = ""
     texts: list[str] | None = None
+
+
+class BlockSequenceNet(nn.Module):
+    """Bag embeddings and shape features per block, a page-wide encoder, two heads."""
+
+    def __init__(self, encoder: str = "gru", hidden: int = 64):
+        super().__init__()
+        self.encoder_kind = encoder
+        self.embed = nn.EmbeddingBag(BUCKETS, EMBED, mode="mean")
+        width = 2 * EMBED + len(SHAPE_NAMES)
+        self.project = nn.Sequential(nn.Linear(width, 2 * hidden), nn.ReLU())
+        if encoder == "gru":
+            self.gru = nn.GRU(2 * hidden, hidden, batch_first=True, bidirectional=True)
+        else:
+            self.conv = nn.Conv1d(2 * hidden, 2 * hidden, kernel_size=5, padding=2)
+            layer = nn.TransformerEncoderLayer(
+                2 * hidden, nhead=4, dim_feedforward=4 * hidden, dropout=0.1, batch_first=True
+            )
+            self.transformer = nn.TransformerEncoder(
+                layer, num_layers=2, enable_nested_tensor=False
+            )
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(4 * hidden, 2)
+
+    def blocks(self, ids: torch.Tensor, starts: torch.Tensor, shape: torch.Tensor) -> torch.Tensor:
+        """Each block's vector: ``(n_blocks, 2 * hidden)``."""
+        bags = self.embed(ids, starts).view(shape.shape[0], 2 * EMBED)
+        return self.project(torch.cat([bags, shape], dim=1))
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
+        """Logits ``(batch, blocks, 2)`` (article, headline) of padded block vectors."""
+        x = self.dropout(x)
+        if self.encoder_kind == "gru":
+            if lengths is not None:
+                packed = nn.utils.rnn.pack_padded_sequence(
+                    x, lengths, batch_first=True, enforce_sorted=False
+                )
+                h, _ = self.gru(packed)
+                h, _ = nn.utils.rnn.pad_packed_sequence(
+                    h, batch_first=True, total_length=x.shape[1]
+                )
+            else:
+                h, _ = self.gru(x)
+        else:
+            local = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
+            mask = None
+            if lengths is not None:
+                mask = torch.arange(x.shape[1])[None, :] >= lengths[:, None]
+            h = self.transformer(local, src_key_padding_mask=mask)
+        return self.head(self.dropout(torch.cat([x, h], dim=2)))
+
+
+def save(net: BlockSequenceNet, path: Path = WEIGHTS) -> None:
+    """Write the weights (the embedding table in half precision) as a numpy archive."""
+    state = {}
+    for key, value in net.state_dict().items():
+        array = value.detach().cpu().numpy()
+        state[key] = array.astype(np.float16) if key == "embed.weight" else array
+    tables = np.array(fingerprint(input_tables()))
+    np.savez_compressed(path, encoder=np.array(net.encoder_kind), tables=tables, **state)
+
+
+def as_model(net: BlockSequenceNet) -> SequenceModel:
+    """The package's numpy model with ``net``'s weights (for scoring fold models)."""
+    return SequenceModel({k: v.detach().cpu().numpy() for k, v in net.state_dict().items()})
 
 
 def _score_module():
@@ -459,10 +528,14 @@ def report(
 
 
 def unseen_predictions(
-    data: dict[str, list[Page]], net: BlockSequenceNet
+    data: dict[str, list[Page]], model: SequenceModel
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Predictions on the evaluation-only sets (never trained on)."""
-    return {f"{p.corpus}/{p.name}": predict(net, p) for c in EVAL_SETS for p in data[c]}
+    return {
+        f"{p.corpus}/{p.name}": model.predict_encoded(p.ids, p.starts, p.shape)
+        for c in EVAL_SETS
+        for p in data[c]
+    }
 
 
 def timing(path: Path) -> None:
@@ -517,7 +590,7 @@ def main() -> None:
         timing(args.out)
         return
     if args.eval_only:
-        predictions = unseen_predictions(data, SequenceModel.load(args.out).net)
+        predictions = unseen_predictions(data, SequenceModel.load(args.out))
         report(data, predictions, "never trained on (shipped weights)", args.threshold)
         return
     if args.no_train:
@@ -530,7 +603,7 @@ def main() -> None:
         f"trained in {time.perf_counter() - started:.0f} s; wrote {args.out} "
         f"({args.out.stat().st_size / 1e6:.2f} MB)"
     )
-    predictions = unseen_predictions(data, net)
+    predictions = unseen_predictions(data, as_model(net))
     report(data, predictions, "never trained on (model on all allowed data)", args.threshold)
 
 

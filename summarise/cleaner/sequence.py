@@ -8,7 +8,7 @@ the page's blocks in both directions and gives each block two probabilities: tha
 article text, and that it is the page's headline.
 
 The weights (``sequence_model.npz``, trained by ``training/train_sequence.py``) are loaded
-lazily, once. Inference is torch on one thread. They are trained on Readability's test pages
+lazily, once, and evaluated with numpy. They are trained on Readability's test pages
 (Apache-2.0), trafilatura's evaluation pages (Apache-2.0 repository), Dragnet's 2012 data
 (seomoz/dragnet_data, by Moz, AGPLv3) and the Chinese Web Content Extraction Dataset
 (immortal-autumn, MIT, Copyright (c) 2022 Elwin); see the training script's docstring.
@@ -22,15 +22,14 @@ import string
 import threading
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
-import torch
-from torch import nn
 
 from summarise.cleaner.blocks import Block
-from summarise.cleaner.fingerprint import check, fingerprint
+from summarise.cleaner.fingerprint import check
+from summarise.errors import ModelError
 
 WEIGHTS = Path(__file__).with_name("sequence_model.npz")
 BUCKETS = 1 << 16  # hashed vocabulary of words, whole short lines and character trigrams
@@ -201,56 +200,6 @@ def _counts(text: str) -> tuple[int, int, int]:
     return sum(map(str.isalpha, text)), sum(map(str.isdigit, text)), sum(map(str.isupper, text))
 
 
-class BlockSequenceNet(nn.Module):
-    """Bag embeddings and shape features per block, a page-wide encoder, two heads."""
-
-    def __init__(self, encoder: str = "gru", hidden: int = 64):
-        super().__init__()
-        self.encoder_kind = encoder
-        self.embed = nn.EmbeddingBag(BUCKETS, EMBED, mode="mean")
-        width = 2 * EMBED + len(SHAPE_NAMES)
-        self.project = nn.Sequential(nn.Linear(width, 2 * hidden), nn.ReLU())
-        if encoder == "gru":
-            self.gru = nn.GRU(2 * hidden, hidden, batch_first=True, bidirectional=True)
-        else:
-            self.conv = nn.Conv1d(2 * hidden, 2 * hidden, kernel_size=5, padding=2)
-            layer = nn.TransformerEncoderLayer(
-                2 * hidden, nhead=4, dim_feedforward=4 * hidden, dropout=0.1, batch_first=True
-            )
-            self.transformer = nn.TransformerEncoder(
-                layer, num_layers=2, enable_nested_tensor=False
-            )
-        self.dropout = nn.Dropout(0.1)
-        self.head = nn.Linear(4 * hidden, 2)
-
-    def blocks(self, ids: torch.Tensor, starts: torch.Tensor, shape: torch.Tensor) -> torch.Tensor:
-        """Each block's vector: ``(n_blocks, 2 * hidden)``."""
-        bags = self.embed(ids, starts).view(shape.shape[0], 2 * EMBED)
-        return self.project(torch.cat([bags, shape], dim=1))
-
-    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
-        """Logits ``(batch, blocks, 2)`` (article, headline) of padded block vectors."""
-        x = self.dropout(x)
-        if self.encoder_kind == "gru":
-            if lengths is not None:
-                packed = nn.utils.rnn.pack_padded_sequence(
-                    x, lengths, batch_first=True, enforce_sorted=False
-                )
-                h, _ = self.gru(packed)
-                h, _ = nn.utils.rnn.pad_packed_sequence(
-                    h, batch_first=True, total_length=x.shape[1]
-                )
-            else:
-                h, _ = self.gru(x)
-        else:
-            local = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
-            mask = None
-            if lengths is not None:
-                mask = torch.arange(x.shape[1])[None, :] >= lengths[:, None]
-            h = self.transformer(local, src_key_padding_mask=mask)
-        return self.head(self.dropout(torch.cat([x, h], dim=2)))
-
-
 def input_tables() -> tuple[object, ...]:
     """What the inputs are made of, as it is now: the weights file records its
     fingerprint, and loading refuses weights trained on other inputs."""
@@ -260,24 +209,40 @@ def input_tables() -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def save(net: BlockSequenceNet, path: Path = WEIGHTS) -> None:
-    """Write the weights (the embedding table in half precision) as a numpy archive."""
-    state = {}
-    for key, value in net.state_dict().items():
-        array = value.detach().cpu().numpy()
-        state[key] = array.astype(np.float16) if key == "embed.weight" else array
-    tables = np.array(fingerprint(input_tables()))
-    np.savez_compressed(path, encoder=np.array(net.encoder_kind), tables=tables, **state)
-
-
 class SequenceModel:
-    """The shipped block-sequence model; :meth:`load` it once, :meth:`predict` per page."""
+    """The block-sequence model evaluated with numpy (no torch, and no thread setting
+    shared with the rest of the process); :meth:`load` it once, :meth:`predict` per page.
+
+    Per block: the mean of its words' and of its trigrams' embeddings beside its shape
+    features, a ReLU projection, a bidirectional GRU over the page, and a linear head for
+    article and headline. ``arrays`` are the trained network's, under torch's names
+    (``training/train_sequence.py`` trains it and writes them).
+    """
 
     _loaded: SequenceModel | None = None
     _lock = threading.Lock()
 
-    def __init__(self, net: BlockSequenceNet):
-        self.net = net.eval()
+    def __init__(self, arrays: Mapping[str, np.ndarray]):
+        a = {key: np.asarray(value, dtype=np.float32) for key, value in arrays.items()}
+        self.embed = a["embed.weight"]
+        self.project = (a["project.0.weight"].T.copy(), a["project.0.bias"])
+        # Both directions step together as one vector [forward, backward], the gates laid
+        # out as reset (both), update (both), candidate (both): one product per step.
+        directions = ("", "_reverse")
+        size = a["gru.weight_hh_l0"].shape[1]
+        gate = [slice(k * size, (k + 1) * size) for k in range(3)]
+        self.input_weights = [a[f"gru.weight_ih_l0{d}"].T.copy() for d in directions]
+        self.input_bias = [a[f"gru.bias_ih_l0{d}"] for d in directions]
+        hidden = np.zeros((2 * size, 6 * size), dtype=np.float32)
+        bias = np.zeros(6 * size, dtype=np.float32)
+        for d, name in enumerate(directions):
+            weights, offset = a[f"gru.weight_hh_l0{name}"].T, d * size
+            for k in range(3):
+                column = slice(2 * k * size + offset, 2 * k * size + offset + size)
+                hidden[d * size : (d + 1) * size, column] = weights[:, gate[k]]
+                bias[column] = a[f"gru.bias_hh_l0{name}"][gate[k]]
+        self.hidden_weights, self.hidden_bias, self.size = hidden, bias, size
+        self.head = (a["head.weight"].T.copy(), a["head.bias"])
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SequenceModel:
@@ -293,37 +258,62 @@ class SequenceModel:
         """Per block: the probability it is article text, and that it is the headline
         (a distribution over the page's blocks). ``language`` is accepted for the
         cleaner's call; the model reads every language the same way."""
-        n = len(blocks)
+        if not blocks:
+            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
+        return self.predict_encoded(*encode(blocks))
+
+    def predict_encoded(
+        self, ids: np.ndarray, starts: np.ndarray, shape: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`predict` for a page already encoded (:func:`encode`)."""
+        n = shape.shape[0]
         if n == 0:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
-        ids, starts, shape = encode(blocks)
-        # one thread: faster for these small matrices (dev pastes p95 59 ms against 81 ms
-        # on two). The setting is the process's, so other torch work runs on one thread for
-        # the few milliseconds this takes.
-        previous = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            with torch.inference_mode():
-                x = self.net.blocks(
-                    torch.from_numpy(ids), torch.from_numpy(starts), torch.from_numpy(shape)
-                )
-                logits = self.net(x[None])[0]
-        finally:
-            torch.set_num_threads(previous)
-        article = torch.sigmoid(logits[:, 0]).numpy()
-        headline = torch.softmax(logits[:, 1], dim=0).numpy()
-        return article.astype(np.float32), headline.astype(np.float32)
+        inputs = np.hstack([self._bags(ids, starts, n), shape])
+        x = np.maximum(inputs @ self.project[0] + self.project[1], 0.0)
+        logits = np.hstack([x, self._gru(x)]) @ self.head[0] + self.head[1]
+        article = 1.0 / (1.0 + np.exp(-logits[:, 0]))
+        headline = np.exp(logits[:, 1] - logits[:, 1].max())
+        return article.astype(np.float32), (headline / headline.sum()).astype(np.float32)
+
+    def _bags(self, ids: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+        """Each block's two mean embeddings side by side (an empty bag is zeros)."""
+        rows = np.vstack([self.embed[ids], np.zeros((1, EMBED), dtype=np.float32)])
+        sums = np.add.reduceat(rows, starts, axis=0)
+        counts = np.diff(np.append(starts, len(ids)))
+        sums[counts == 0] = 0.0
+        return (sums / np.maximum(counts, 1)[:, None]).reshape(n, 2 * EMBED)
+
+    def _gru(self, x: np.ndarray) -> np.ndarray:
+        """The bidirectional GRU's outputs, forward then backward, for each block."""
+        n, size = x.shape[0], self.size
+        forward = x @ self.input_weights[0] + self.input_bias[0]
+        backward = (x @ self.input_weights[1] + self.input_bias[1])[::-1]
+        steps = np.empty((n, 6 * size), dtype=np.float32)  # the gates' layout above
+        for k in range(3):
+            steps[:, 2 * k * size : (2 * k + 1) * size] = forward[:, k * size : (k + 1) * size]
+            steps[:, (2 * k + 1) * size : (2 * k + 2) * size] = backward[
+                :, k * size : (k + 1) * size
+            ]
+        h = np.zeros(2 * size, dtype=np.float32)
+        out = np.empty((n, 2 * size), dtype=np.float32)
+        for t in range(n):
+            gates = h @ self.hidden_weights + self.hidden_bias
+            given = steps[t]
+            reset_update = 1.0 / (1.0 + np.exp(-(given[: 4 * size] + gates[: 4 * size])))
+            candidate = np.tanh(given[4 * size :] + reset_update[: 2 * size] * gates[4 * size :])
+            h = candidate + reset_update[2 * size :] * (h - candidate)
+            out[t] = h
+        return np.hstack([out[:, :size], out[::-1, size:]])
 
 
-def _read(path: Path) -> BlockSequenceNet:
+def _read(path: Path) -> dict[str, np.ndarray]:
     with np.load(path) as archive:
         recorded = str(archive["tables"]) if "tables" in archive.files else ""
         check(path, recorded, input_tables(), "training/train_sequence.py")
-        net = BlockSequenceNet(str(archive["encoder"]))
-        state = {
-            key: torch.from_numpy(archive[key].astype(np.float32))
-            for key in archive.files
-            if key not in ("encoder", "tables")
-        }
-    net.load_state_dict(state)
-    return net
+        if str(archive["encoder"]) != "gru":
+            raise ModelError(
+                f"{path.name} holds a {archive['encoder']} encoder, and only a GRU one can be "
+                "loaded; retrain it with `python training/train_sequence.py --encoder gru`."
+            )
+        return {key: archive[key] for key in archive.files if key not in ("encoder", "tables")}
