@@ -3,6 +3,8 @@
     python training/held_out.py --folds 3              # every fold, then the tables
     python training/held_out.py --folds 3 --fold 0     # one fold (run folds side by side) ...
     python training/held_out.py --folds 3 --report     # ... then the tables from their files
+    python training/held_out.py --folds 3 --ablate all       # each rule switched off in turn
+    python training/held_out.py --folds 3 --ablate RULE+RULE # several switched off together
 
 Sites are hashed into K folds as in ``train_sequence.py`` (a page's site is its address's
 domain, a dev page's name without ``-N`` when it has none). For each fold the line
