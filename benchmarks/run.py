@@ -118,6 +118,23 @@ def seconds(fn: Callable[[], object]) -> float:
     return time.perf_counter() - began
 
 
+def summary_race(
+    reference: Reference,
+    summarisers: dict[str, Summariser],
+    context: str,
+    rounds: int,
+    models: str = "en",
+) -> dict[str, float]:
+    """Seconds to summarise ``context``: the reference pipeline of ``models`` against each
+    of our summarisers, taking turns (:func:`race`)."""
+    sides: dict[str, Callable[[], float]] = {
+        "reference": lambda: reference.call("summary", context=context, models=models)["seconds"]
+    }
+    for name, s in summarisers.items():
+        sides[name] = lambda s=s: seconds(lambda: s.summarise(context))
+    return race(sides, rounds)
+
+
 def race(sides: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]:
     """Best of ``rounds`` timings per side, the sides taking turns within each round."""
     best = {name: math.inf for name in sides}
@@ -243,12 +260,7 @@ def main() -> None:
         return race(sides, n)
 
     def summary(context: str, n: int) -> dict[str, float]:
-        sides: dict[str, Callable[[], float]] = {
-            "reference": lambda: reference.call("summary", context=context)["seconds"]
-        }
-        for name, s in summarisers.items():
-            sides[name] = lambda s=s: seconds(lambda: s.summarise(context))
-        return race(sides, n)
+        return summary_race(reference, summarisers, context, n)
 
     timings = {}
     if not args.summary_only:
@@ -401,6 +413,29 @@ def read(reader: Reader, retriever: Retriever, qs: list[str], context: str) -> l
     return reader.answer(qs, context, spans=spans)
 
 
+ANSWER_ONE = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
+
+
+def window_parity(
+    reader: Reader, items: list[dict[str, str]], theirs_all: list[dict[str, Any]]
+) -> tuple[int, float, list[str]]:
+    """(answers identical in text and offsets, the largest score difference among them, a
+    line for each other one): our window mode against the pipeline's answers."""
+    same, worst, mismatches = 0, 0.0, []
+    for item, theirs in zip(items, theirs_all):
+        [ours] = reader.ask(item["question"], item["context"], normalize="window", **ANSWER_ONE)
+        if (ours.text, ours.start, ours.end) == (theirs["text"], theirs["start"], theirs["end"]):
+            same += 1
+            worst = max(worst, abs(ours.score - theirs["score"]))
+        else:
+            mismatches.append(
+                f"  - {item['question']!r}: ours {ours.text!r} at {ours.start} "
+                f"({ours.score:.6f}), reference {theirs['text']!r} at {theirs['start']} "
+                f"({theirs['score']:.6f})"
+            )
+    return same, worst, mismatches
+
+
 def check_parity(
     reference: Reference,
     paths: dict[str, str],
@@ -414,22 +449,10 @@ def check_parity(
     reader = Reader(
         paths["reader"], device, max_seq_len=QA["max_seq_len"], doc_stride=QA["doc_stride"]
     )
-    kwargs = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
-    same = global_differs = 0
-    worst = 0.0
-    mismatches = []
+    same, worst, mismatches = window_parity(reader, items, theirs_all)
+    global_differs = 0
     for item, theirs in zip(items, theirs_all):
-        [ours] = reader.ask(item["question"], item["context"], normalize="window", **kwargs)
-        if (ours.text, ours.start, ours.end) == (theirs["text"], theirs["start"], theirs["end"]):
-            same += 1
-            worst = max(worst, abs(ours.score - theirs["score"]))
-        else:
-            mismatches.append(
-                f"  - {item['question']!r}: ours {ours.text!r} at {ours.start} "
-                f"({ours.score:.6f}), reference {theirs['text']!r} at {theirs['start']} "
-                f"({theirs['score']:.6f})"
-            )
-        [best] = reader.ask(item["question"], item["context"], **kwargs)
+        [best] = reader.ask(item["question"], item["context"], **ANSWER_ONE)
         global_differs += (best.start, best.end) != (theirs["start"], theirs["end"])
     n = len(items)
     return [
@@ -477,19 +500,7 @@ def check_multilingual_parity(
             doc_stride=QA["doc_stride"],
             language="*",
         )
-        kwargs = dict(top_k=1, max_answer_len=QA["max_answer_len"], handle_impossible=False)
-        same, worst, mismatches = 0, 0.0, []
-        for item, theirs in zip(items, theirs_all):
-            [ours] = reader.ask(item["question"], item["context"], normalize="window", **kwargs)
-            key = (theirs["text"], theirs["start"], theirs["end"])
-            if (ours.text, ours.start, ours.end) == key:
-                same += 1
-                worst = max(worst, abs(ours.score - theirs["score"]))
-            else:
-                mismatches.append(
-                    f"  - {item['question']!r}: ours {ours.text!r} at {ours.start}, "
-                    f"reference {theirs['text']!r} at {theirs['start']}"
-                )
+        same, worst, mismatches = window_parity(reader, items, theirs_all)
         lines += [
             f'- multilingual reader (XLM-RoBERTa), `normalize="window"` vs the QA pipeline: '
             f"{same}/{len(items)} identical answers and offsets (German, French, Spanish "
@@ -534,14 +545,8 @@ def multilingual_timings(
     first = summarisers["ours"]._chunk(tokenizer, contexts[short], budget)[0]
 
     def summary(context: str, n: int, sides: tuple[str, ...]) -> dict[str, float]:
-        race_sides: dict[str, Callable[[], float]] = {
-            "reference": lambda: reference.call("summary", context=context, models="multilingual")[
-                "seconds"
-            ]
-        }
-        for name in sides:
-            race_sides[name] = lambda s=summarisers[name]: seconds(lambda: s.summarise(context))
-        return race(race_sides, n)
+        ours = {name: summarisers[name] for name in sides}
+        return summary_race(reference, ours, context, n, models="multilingual")
 
     rounds = 1 if args.tiny else 2
     both = ("ours", "ct2 int8")

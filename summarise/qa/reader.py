@@ -130,11 +130,7 @@ class Reader(Checkpoint):
         if not context.strip():
             raise InputError("The context is empty; give the reader some text to search.")
         tokenizer, model = self.load()
-        for question in questions:
-            self._check_question(tokenizer, question)
-        if spans is None:
-            spans = [[(0, len(context))] for _ in questions]
-        windows = self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))
+        windows = self._question_windows(tokenizer, model, questions, context, spans)
         start_logits, end_logits = self._forward(tokenizer, model, windows, progress, deadline)
         results = []
         for qi in range(len(questions)):
@@ -148,12 +144,24 @@ class Reader(Checkpoint):
         """Tokens the model reads to answer ``questions`` from their ``spans`` of ``context``
         (default: all of it), every window counted: what a GPU is asked for by."""
         tokenizer, model = self.load()
+        windows = self._question_windows(tokenizer, model, questions, context, spans)
+        return sum(len(w.encoding.ids) for w in windows)
+
+    def _question_windows(
+        self,
+        tokenizer: Any,
+        model: Any,
+        questions: Sequence[str],
+        context: str,
+        spans: Spans | None,
+    ) -> list[Window]:
+        """The windows the model reads: each question checked, then paired with its
+        ``spans`` of ``context`` (default: all of it)."""
         for question in questions:
             self._check_question(tokenizer, question)
         if spans is None:
             spans = [[(0, len(context))] for _ in questions]
-        windows = self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))
-        return sum(len(w.encoding.ids) for w in windows)
+        return self._windows(tokenizer, questions, context, spans, self._whole(tokenizer, model))
 
     def fits(self, text: str) -> bool:
         """Whether ``text`` is short enough (a few windows) to read whole, without retrieval."""
